@@ -1,0 +1,149 @@
+"""Write stage: generated Markdown and configuration per language, MkDocs builds in parallel,
+then an atomic swap into ``site/``. Nothing in ``site/`` changes unless every step succeeded."""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from build_tools import render
+from build_tools.content import Content, load_content
+from build_tools.errors import SiteBuildError
+
+GENERATED = "build"
+
+
+def write_sources(content: Content, root: Path, out: Path, site_url: str | None) -> dict[str, Path]:
+    """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return each config's path."""
+    configs: dict[str, Path] = {}
+    for lang in content.languages:
+        base = out / lang
+        docs = base / "docs"
+        if docs.exists():
+            shutil.rmtree(docs)
+        docs.mkdir(parents=True)
+        for rel, text in render.render_language(content, lang).items():
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        shutil.copytree(root / "docs" / "assets", docs / "assets")
+        config = base / "mkdocs.yml"
+        config.write_text(
+            render.mkdocs_config(
+                content, lang, docs_dir=str(docs.resolve()), site_dir="SITE_DIR",
+                base=str((root / "mkdocs.yml").resolve()), site_url=site_url,
+                custom_dir=str((root / "docs" / "overrides").resolve()),
+            ),
+            encoding="utf-8",
+        )
+        configs[lang] = config
+    return configs
+
+
+def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
+    # The config names its site_dir; we pass the temporary one on the command line.
+    text = config.read_text(encoding="utf-8").replace('"SITE_DIR"', _json_str(str(site_dir)))
+    run_config = config.with_name("mkdocs.run.yml")
+    run_config.write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(run_config)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    return proc.returncode, (proc.stdout + proc.stderr).strip()
+
+
+def _json_str(value: str) -> str:
+    import json
+
+    return json.dumps(value)
+
+
+def run_mkdocs(configs: dict[str, Path], site_dir: Path) -> None:
+    """Build every language into ``site_dir/<lang>/`` in parallel.
+
+    Raises:
+        SiteBuildError: when MkDocs fails or prints any warning for any language.
+    """
+    with ThreadPoolExecutor(max_workers=len(configs)) as pool:
+        results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, site_dir / c.parent.name), configs.values()), strict=True))
+    failures = [f"[{lang}] {out or f'mkdocs exited with status {code}'}" for lang, (code, out) in results.items() if code or out]
+    if failures:
+        raise SiteBuildError("MkDocs reported problems:\n" + "\n".join(failures))
+
+
+def root_index(content: Content) -> str:
+    """``site/index.html``: sends a visitor to their language; plain links without JavaScript."""
+    first = content.languages[0]
+    items = "\n".join(
+        f'<li><a href="{x.code}/index.html" hreflang="{x.code}" lang="{x.code}">{html.escape(x.name)}</a></li>'
+        for x in content.site.languages
+    )
+    names = " · ".join(html.escape(content.site.ui["choose_language"][x]) for x in content.languages)
+    title = html.escape(content.site.site_name[first])
+    desc = html.escape(content.site.copyright[first])
+    return f"""<!doctype html>
+<html lang="{first}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{desc}">
+<link rel="stylesheet" href="language.css">
+<script src="language.js" defer></script>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p>{names}</p>
+<ul class="languages" data-languages="{" ".join(content.languages)}">
+{items}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+def build(root: Path, site: Path | None = None, site_url: str | None = None) -> float:
+    """Validate, render and build the whole site into ``site`` (default ``root/site``).
+
+    Returns:
+        The seconds the build took.
+
+    Raises:
+        ContentError: the content has problems (``site`` is left untouched).
+        SiteBuildError: MkDocs failed or warned (``site`` is left untouched).
+    """
+    started = time.perf_counter()
+    site = site or root / "site"
+    content = load_content(root)
+    configs = write_sources(content, root, root / GENERATED, site_url)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        run_mkdocs(configs, staging)
+        (staging / "index.html").write_text(root_index(content), encoding="utf-8")
+        for name in ("language.js", "language.css"):
+            shutil.copy2(root / "docs" / "root" / name, staging / name)
+        swap(staging, site)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return time.perf_counter() - started
+
+
+def swap(new: Path, site: Path) -> None:
+    """Replace ``site`` with ``new`` so that ``site`` is never half-written."""
+    old = site.with_name(f".{site.name}-old-{os.getpid()}")
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)

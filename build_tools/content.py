@@ -1,0 +1,526 @@
+"""Load → model → validate: every content file, every problem, before anything is written."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from build_tools import yamlload
+from build_tools.errors import ContentError, Problem
+from build_tools.models import (
+    FinalQuizPage,
+    GlossaryPage,
+    LevelPage,
+    Page,
+    Question,
+    Site,
+    Text,
+    ToolboxPage,
+)
+from build_tools.ui_keys import UI_KEYS
+from build_tools.yamlload import Document, Loc
+
+LEVELS = range(1, 6)
+REF = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Where a page's YAML lives and where its Markdown goes."""
+
+    id: str
+    source: str
+    model: type[Page]
+    kind: str
+    md: str
+
+
+@dataclass
+class LoadedPage:
+    """A validated page with the document it came from (for line numbers)."""
+
+    spec: PageSpec
+    page: Page
+    doc: Document
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+@dataclass
+class Content:
+    """Everything the renderer needs, validated."""
+
+    root: Path
+    site: Site
+    pages: list[LoadedPage] = field(default_factory=list)
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang.code for lang in self.site.languages]
+
+    def page(self, page_id: str) -> LoadedPage:
+        return next(p for p in self.pages if p.id == page_id)
+
+    def levels(self) -> list[LevelPage]:
+        """The level pages, in order 1 to 5."""
+        found = [p.page for p in self.pages if isinstance(p.page, LevelPage)]
+        return sorted(found, key=lambda lv: lv.level)
+
+    def questions(self) -> Iterator[tuple[LoadedPage, Question]]:
+        """The whole question bank, with the page (topic) of each question."""
+        for p in self.pages:
+            for q in p.page.quiz:
+                yield p, q
+
+    def toolbox(self) -> ToolboxPage | None:
+        found = [p.page for p in self.pages if isinstance(p.page, ToolboxPage)]
+        return found[0] if found else None
+
+    def glossary(self) -> GlossaryPage | None:
+        found = [p.page for p in self.pages if isinstance(p.page, GlossaryPage)]
+        return found[0] if found else None
+
+
+def page_specs(content_dir: Path, rel: str) -> list[PageSpec]:
+    """The page files, in navigation order; modules are every YAML file under ``modules/``."""
+    specs = [PageSpec("home", f"{rel}/home.yaml", Page, "home", "index.md")]
+    specs += [
+        PageSpec(f"level-{n}", f"{rel}/levels/level-{n}.yaml", LevelPage, "level", f"levels/level-{n}.md")
+        for n in LEVELS
+    ]
+    specs.append(PageSpec("toolbox", f"{rel}/toolbox.yaml", ToolboxPage, "toolbox", "toolbox.md"))
+    for path in sorted((content_dir / "modules").glob("*.yaml")):
+        specs.append(PageSpec(path.stem, f"{rel}/modules/{path.name}", Page, "module", f"modules/{path.stem}.md"))
+    specs += [
+        PageSpec("key-points", f"{rel}/key-points.yaml", Page, "key-points", "key-points.md"),
+        PageSpec("final-quiz", f"{rel}/final-quiz.yaml", FinalQuizPage, "final-quiz", "final-quiz.md"),
+        PageSpec("glossary", f"{rel}/glossary.yaml", GlossaryPage, "glossary", "glossary.md"),
+    ]
+    return specs
+
+
+REQUIRED = {"home", *(f"level-{n}" for n in LEVELS)}
+
+
+# --- pydantic errors as plain sentences -------------------------------------------------------
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool | str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
+    kind, value = err["type"], err.get("input")
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return f"unknown key {loc[-1]!r}; expected one of: {', '.join(_allowed(model, loc[:-1]))}"
+    if kind == "string_type":
+        return f"expected text, found {_kind(value)}"
+    if kind in {"int_type", "int_parsing"}:
+        return f"expected a whole number, found {_kind(value)}"
+    if kind == "list_type":
+        return f"expected a list, found {_kind(value)}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        if loc and _field_type(model, loc) is Text:
+            return f"expected a text per language (a mapping with keys {_LANGS_HINT[0]}), found {_kind(value)}"
+        return f"expected a mapping of keys, found {_kind(value)}"
+    if kind == "literal_error":
+        return f"{value!r} is not one of: {err.get('ctx', {}).get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a valid id: use lowercase letters, digits and '-'"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"{value!r} is out of range ({err['msg'].replace('Input should be ', 'must be ')})"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return err["msg"]
+
+
+_LANGS_HINT = ["en, id, ru, vi"]
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` → ``X``."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else annotation
+    return annotation
+
+
+def _field_type(model: type[BaseModel], loc: Loc) -> Any:
+    """The annotation a location points at, following nested models and lists."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            if typing.get_origin(current) is list:
+                current = typing.get_args(current)[0]
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return _unwrap(current)
+
+
+def _allowed(model: type[BaseModel], loc: Loc) -> list[str]:
+    target = _field_type(model, loc) if loc else model
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return list(target.model_fields)
+    return []
+
+
+def _validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc: Loc = tuple(p for p in err["loc"] if p != "__root__")
+            problems.append(doc.problem(loc, _message(err, model, loc)))
+        return None, problems
+
+
+# --- translations -----------------------------------------------------------------------------
+
+def iter_texts(model: Any, data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every value in raw ``data`` that ``model`` types as :class:`Text`, with its location.
+
+    Works on the raw YAML data, so translations are checked even where the rest of the file
+    does not validate.
+    """
+    model = _unwrap(model)
+    if model is Text:
+        yield loc, data
+    elif typing.get_origin(model) is list and isinstance(data, list):
+        (item,) = typing.get_args(model)
+        for i, value in enumerate(data):
+            yield from iter_texts(item, value, (*loc, i))
+    elif typing.get_origin(model) is dict and isinstance(data, dict):
+        item = typing.get_args(model)[1]
+        for key, value in data.items():
+            yield from iter_texts(item, value, (*loc, key))
+    elif isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, dict):
+        for key, value in data.items():
+            if key in model.model_fields:
+                yield from iter_texts(model.model_fields[key].annotation, value, (*loc, key))
+
+
+def check_text(doc: Document, loc: Loc, value: Any, languages: list[str]) -> list[Problem]:
+    """Problems of one translatable text: every language present, non-empty text, no other key."""
+    if not isinstance(value, dict):
+        return []  # reported by the model validation
+    problems = []
+    for lang in languages:
+        if lang not in value:
+            problems.append(doc.problem(loc, f"missing the {lang!r} translation"))
+    for key, text in value.items():
+        where = (*loc, key)
+        if key not in languages:
+            problems.append(doc.problem(where, f"unknown language {key!r}; the languages are {', '.join(languages)}"))
+        elif not isinstance(text, str):
+            problems.append(doc.problem(where, f"expected text, found {_kind(text)}"))
+        elif not text.strip():
+            problems.append(doc.problem(where, "the translation is empty"))
+    return problems
+
+
+def missing_texts(doc: Document, model: type[BaseModel], languages: list[str]) -> dict[str, list[str]]:
+    """Per language, the ``path:line: key`` of every text missing or empty in that language."""
+    out: dict[str, list[str]] = {lang: [] for lang in languages}
+    for loc, value in iter_texts(model, doc.data):
+        if not isinstance(value, dict):
+            continue
+        for lang in languages:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                out[lang].append(f"{doc.path}:{doc.line(loc)}: {yamlload.format_loc(loc)}")
+    return out
+
+
+def count_texts(doc: Document, model: type[BaseModel], languages: list[str]) -> dict[str, int]:
+    """Per language, how many texts of the document are translated (non-empty)."""
+    out = dict.fromkeys(languages, 0)
+    for _loc, value in iter_texts(model, doc.data):
+        if isinstance(value, dict):
+            for lang in languages:
+                text = value.get(lang)
+                out[lang] += isinstance(text, str) and bool(text.strip())
+    return out
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+def read_document(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file given by its repo-relative path."""
+    path = root / rel
+    content_dir = (root / rel.split("/")[0]).resolve()
+    if path.is_symlink() and not path.resolve().is_relative_to(content_dir):
+        return None, [Problem(rel, 0, "", "a symbolic link that points outside content/ is not allowed")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, 0, "", f"cannot read the file: {exc.strerror}")]
+    return yamlload.load(rel, raw)
+
+
+@dataclass
+class _Loaded:
+    spec: PageSpec
+    doc: Document
+    page: Page | None
+
+
+def _site_problems(doc: Document, site: Site | None) -> list[Problem]:
+    problems: list[Problem] = []
+    ui = doc.data.get("ui") if isinstance(doc.data, dict) else None
+    if isinstance(ui, dict):
+        for key in UI_KEYS:
+            if key not in ui:
+                problems.append(doc.problem(("ui", key), "required interface string is missing"))
+        for key in ui:
+            if key not in UI_KEYS:
+                problems.append(doc.problem(("ui", key), "unknown interface string; no template uses it"))
+    if site is not None:
+        seen: dict[str, int] = {}
+        for i, lang in enumerate(site.languages):
+            if lang.code in seen:
+                problems.append(doc.problem(("languages", i, "code"), f"duplicate language {lang.code!r}"))
+            seen[lang.code] = i
+    return problems
+
+
+def load_content(root: Path, content_dir: str = "content") -> Content:
+    """Load and validate every content file under ``root/content_dir``.
+
+    Raises:
+        ContentError: with every problem found, when there is any.
+    """
+    problems: list[Problem] = []
+    cdir = root / content_dir
+    site_doc, found = read_document(root, f"{content_dir}/site.yaml")
+    problems += found
+    site: Site | None = None
+    languages = ["en", "id", "ru", "vi"]
+    if site_doc is not None:
+        langs = site_doc.data.get("languages")
+        if isinstance(langs, list):
+            codes = [lang.get("code") for lang in langs if isinstance(lang, dict)]
+            if codes and all(isinstance(c, str) for c in codes):
+                languages = codes
+        _LANGS_HINT[0] = ", ".join(languages)
+        site, found = _validate(site_doc, Site)
+        problems += found
+        problems += [p for loc, v in iter_texts(Site, site_doc.data) for p in check_text(site_doc, loc, v, languages)]
+        problems += _site_problems(site_doc, site)
+
+    specs = page_specs(cdir, content_dir)
+    loaded: list[_Loaded] = []
+    for spec in specs:
+        if not (root / spec.source).exists() and not (root / spec.source).is_symlink():
+            if spec.id in REQUIRED:
+                what = "level file" if spec.kind == "level" else "page file"
+                problems.append(Problem(spec.source, 0, "", f"missing {what}; the site needs it"))
+            continue
+        doc, found = read_document(root, spec.source)
+        problems += found
+        if doc is None:
+            continue
+        page, found = _validate(doc, spec.model)
+        problems += found
+        problems += [p for loc, v in iter_texts(spec.model, doc.data) for p in check_text(doc, loc, v, languages)]
+        loaded.append(_Loaded(spec, doc, page))
+    problems += _stray_level_files(cdir, content_dir)
+    problems += check_structure(loaded)
+    if problems or site is None:
+        raise ContentError(problems)
+    content = Content(root, site, [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None])
+    return content
+
+
+def _stray_level_files(cdir: Path, rel: str) -> list[Problem]:
+    expected = {f"level-{n}.yaml" for n in LEVELS}
+    return [
+        Problem(f"{rel}/levels/{p.name}", 0, "", "unexpected file; the level files are level-1.yaml to level-5.yaml")
+        for p in sorted((cdir / "levels").glob("*"))
+        if p.name not in expected and p.suffix in {".yaml", ".yml"}
+    ]
+
+
+# --- cross-file rules -------------------------------------------------------------------------
+
+def check_structure(loaded: list[_Loaded]) -> list[Problem]:
+    """Rules that span keys or files: ids, level numbers, answer keys, references."""
+    problems: list[Problem] = []
+    ids: dict[str, tuple[Document, Loc]] = {}
+    sections: dict[str, set[str]] = {}
+
+    def claim(doc: Document, loc: Loc, ident: str) -> None:
+        if ident in ids:
+            other, where = ids[ident]
+            problems.append(doc.problem(loc, f"duplicate id {ident!r} (also used at {other.path}:{other.line(where)})"))
+        else:
+            ids[ident] = (doc, loc)
+
+    for x in loaded:
+        claim(x.doc, (), x.spec.id)
+    valid = [x for x in loaded if x.page is not None]
+    levels_seen: dict[int, Document] = {}
+    for x in valid:
+        page, doc = x.page, x.doc
+        assert page is not None
+        sections[x.spec.id] = set()
+        for i, s in enumerate(page.sections):
+            if s.id in sections[x.spec.id]:
+                problems.append(doc.problem(("sections", i, "id"), f"duplicate section id {s.id!r} on this page"))
+            sections[x.spec.id].add(s.id)
+        for i, q in enumerate(page.quiz):
+            claim(doc, ("quiz", i, "id"), q.id)
+            problems += check_question(doc, ("quiz", i), q)
+        if isinstance(page, ToolboxPage):
+            for i, tool in enumerate(page.tools):
+                claim(doc, ("tools", i, "id"), tool.id)
+        if isinstance(page, GlossaryPage):
+            for i, term in enumerate(page.terms):
+                claim(doc, ("terms", i, "id"), term.id)
+        if isinstance(page, LevelPage):
+            expected = int(x.spec.id.split("-")[1])
+            if page.level != expected:
+                if page.level in LEVELS:
+                    problems.append(doc.problem(("level",), f"this file must define level {expected}, not {page.level}"))
+                else:
+                    problems.append(doc.problem(("level",), f"{page.level} is not a level; levels are 1 to 5 and this file must define level {expected}"))
+            if page.level in levels_seen:
+                other = levels_seen[page.level]
+                problems.append(doc.problem(("level",), f"level {page.level} is also defined in {other.path}"))
+            levels_seen.setdefault(page.level, doc)
+    if len(valid) == len(loaded):
+        problems += check_references(valid, ids, sections)
+    return problems
+
+
+def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:
+    """The answer key refers to the question's own options, in the form its type needs."""
+    problems: list[Problem] = []
+    option_ids = [o.id for o in q.options]
+    seen: set[str] = set()
+    for i, oid in enumerate(option_ids):
+        if oid in seen:
+            problems.append(doc.problem((*loc, "options", i, "id"), f"duplicate option id {oid!r} in this question"))
+        seen.add(oid)
+    listed = ", ".join(option_ids)
+    where = (*loc, "answer")
+    answer = q.answer
+
+    def unknown(values: list[Any]) -> list[Problem]:
+        return [doc.problem(where, f"{v!r} is not one of the options {listed}") for v in values if v not in option_ids]
+
+    if q.type == "true-false":
+        if sorted(option_ids) != ["false", "true"]:
+            problems.append(doc.problem((*loc, "options"), "a true-false question has exactly the options 'true' and 'false'"))
+        for i, o in enumerate(q.options):
+            if o.text is not None:
+                problems.append(doc.problem((*loc, "options", i, "text"), "true-false options take their text from the interface strings; remove it"))
+    else:
+        for i, o in enumerate(q.options):
+            if o.text is None:
+                problems.append(doc.problem((*loc, "options", i, "text"), "required key is missing"))
+    if q.type in {"single", "true-false"}:
+        if not isinstance(answer, str):
+            problems.append(doc.problem(where, f"a {q.type} question's answer is one option id, found {_kind(answer)}"))
+        else:
+            problems += unknown([answer])
+    elif q.type == "multiple":
+        if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
+            problems.append(doc.problem(where, "a multiple question's answer is a list of option ids"))
+        else:
+            problems += unknown(answer)
+            if len(set(answer)) != len(answer):
+                problems.append(doc.problem(where, "an option is listed twice"))
+    elif q.type == "ordering":
+        if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+            problems.append(doc.problem(where, "an ordering question's answer lists every option id in the right order"))
+        else:
+            problems += unknown(answer)
+            if sorted(answer) != sorted(option_ids) and not any(a not in option_ids for a in answer):
+                problems.append(doc.problem(where, f"list every option exactly once, in the right order ({listed})"))
+    return problems
+
+
+def _ref_targets(valid: list[_Loaded], ids: dict[str, tuple[Document, Loc]]) -> set[str]:
+    return set(ids)
+
+
+def check_references(
+    valid: list[_Loaded], ids: dict[str, tuple[Document, Loc]], sections: dict[str, set[str]]
+) -> list[Problem]:
+    """Every ``[[id]]``, tool list and quiz ``review`` points at something that exists."""
+    problems: list[Problem] = []
+    pages = {x.spec.id for x in valid}
+    tools = {t.id for x in valid if isinstance(x.page, ToolboxPage) for t in x.page.tools}
+
+    def resolve(target: str, here: str) -> str | None:
+        page, _, section = target.partition("#")
+        if page not in ids:
+            return f"unknown id {page!r}"
+        if section and page not in pages:
+            return f"{page!r} is not a page, so it has no section {section!r}"
+        if section and section not in sections.get(page, set()):
+            return f"the page {page!r} has no section {section!r}"
+        return None
+
+    for x in valid:
+        assert x.page is not None
+        for loc, value in iter_texts(x.spec.model, x.doc.data):
+            if not isinstance(value, dict):
+                continue
+            for lang, text in value.items():
+                if not isinstance(text, str):
+                    continue
+                for m in REF.finditer(text):
+                    error = resolve(m.group(1).strip(), x.spec.id)
+                    if error:
+                        problems.append(x.doc.problem((*loc, lang), f"{m.group(0)}: {error}"))
+        for si, s in enumerate(x.page.sections):
+            for bi, block in enumerate(s.blocks):
+                for ti, tool in enumerate(block.tools or []):
+                    if tool not in tools:
+                        problems.append(x.doc.problem(("sections", si, "blocks", bi, "tools", ti), f"unknown tool id {tool!r}"))
+        for qi, q in enumerate(x.page.quiz):
+            if q.review:
+                target = q.review if "#" in q.review else f"{x.spec.id}#{q.review}"
+                error = resolve(target, x.spec.id)
+                if error:
+                    problems.append(x.doc.problem(("quiz", qi, "review"), error))
+    return problems
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Raise :class:`ContentError` when there is any problem."""
+    if problems:
+        raise ContentError(problems)

@@ -1,0 +1,248 @@
+"""The content schema: one typed model per kind of YAML mapping, unknown keys rejected.
+
+Field docstrings become descriptions in the exported JSON Schema (``python -m build_tools schema``).
+Translations are checked separately (see ``content.check_texts``) so that every missing or empty
+translation is reported, not only the first one of a mapping.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    """Base of every content model: strict types, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
+
+
+class Text(RootModel[dict[str, Any]]):
+    """A text in every language: exactly one non-empty string per language code."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+
+    def __getitem__(self, lang: str) -> str:
+        return str(self.root.get(lang, ""))
+
+
+Id = str
+List = list  # the Block model has a field named ``list``
+
+
+class Language(Strict):
+    """A language of the site."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    """ISO 639-1 code, used as the key of every text and as the URL prefix (``site/<code>/``)."""
+    name: str = Field(min_length=1)
+    """The language's own name, shown in the language switcher (e.g. ``Русский``)."""
+    search: str | None = None
+    """lunr.js language for search stemming (Material's ``plugins.search.lang``); omit when lunr
+    has no stemmer for the language: search then matches whole words."""
+
+
+class Site(Strict):
+    """``content/site.yaml``: languages, site-wide texts and every interface string."""
+
+    languages: list[Language] = Field(min_length=1)
+    """The site's languages, in switcher order; the first is the fallback for visitors."""
+    site_name: Text
+    """The site's name, in the header and the browser tab."""
+    copyright: Text
+    """The footer line."""
+    ui: dict[str, Text]
+    """Interface strings by key; the keys are fixed by the templates and scripts."""
+
+
+class Example(Strict):
+    """A worked example in a call-out box."""
+
+    title: Text
+    """The example's heading."""
+    text: Text
+    """The example itself."""
+
+
+class Quote(Strict):
+    """A quotation, in our translation, with who said it."""
+
+    text: Text
+    """The quoted words, paraphrased or translated."""
+    source: Text
+    """Who said it, and where."""
+
+
+class Stat(Strict):
+    """A key figure."""
+
+    value: Text
+    """The figure as written in each language (e.g. ``60–70%``, ``60–70 %``)."""
+    label: Text
+    """What the figure measures."""
+
+
+class Block(Strict):
+    """One block of a section's body: exactly one of the keys below."""
+
+    text: Text | None = None
+    """One or more paragraphs, separated by a blank line."""
+    list: List[Text] | None = None
+    """A bulleted list."""
+    steps: List[Text] | None = None
+    """A numbered list."""
+    checklist: List[Text] | None = None
+    """A list of signs to check."""
+    note: Text | None = None
+    """A note call-out."""
+    tip: Text | None = None
+    """A tip call-out."""
+    warning: Text | None = None
+    """A warning call-out."""
+    example: Example | None = None
+    """A worked example."""
+    quote: Quote | None = None
+    """A quotation."""
+    stats: List[Stat] | None = None
+    """Key figures."""
+    tools: List[Id] | None = None
+    """Links to toolbox entries, by tool id."""
+    figure: Literal["hierarchy"] | None = None
+    """A figure generated from the content: ``hierarchy`` is the five-level figure."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _exactly_one(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            known = [k for k in data if k in cls.model_fields]
+            if len(known) > 1:
+                raise ValueError(f"a block has exactly one of its keys; found {', '.join(known)}")
+            if not data:
+                keys = ", ".join(cls.model_fields)
+                raise ValueError(f"an empty block; give exactly one of: {keys}")
+        return data
+
+    @property
+    def kind(self) -> str:
+        """The one key that is set."""
+        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
+
+
+class Section(Strict):
+    """A titled part of a page."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    """The anchor, the same in every language; unique within the page."""
+    title: Text
+    """The section heading."""
+    blocks: list[Block] = Field(min_length=1)
+    """The section's body."""
+
+
+class Option(Strict):
+    """One answer option of a question."""
+
+    id: Id = Field(pattern=r"^[a-z0-9-]+$")
+    """Unique within the question; the answer key refers to it."""
+    text: Text | None = None
+    """The option's text (omit for ``true`` and ``false`` of a true-false question)."""
+    explain: Text
+    """Why this option is right or wrong."""
+
+
+class Question(Strict):
+    """A quiz question; its topic is the page it sits on."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    """Unique across all content; saved progress refers to it, so never reuse or renumber."""
+    type: Literal["single", "multiple", "true-false", "ordering"]
+    """How the question is answered."""
+    scenario: Text | None = None
+    """A situation to read before the prompt; makes the question a scenario item."""
+    prompt: Text
+    """The question."""
+    review: str | None = None
+    """Where to read up: a section id of this page, or ``page#section``."""
+    options: list[Option] = Field(min_length=2)
+    """The options, in the order shown before shuffling."""
+    answer: Any
+    """The key: one option id (single, true-false), a list of ids (multiple), or every id in
+    the right order (ordering)."""
+
+
+class Page(Strict):
+    """Fields every page file has."""
+
+    title: Text
+    """The page heading and navigation label."""
+    nav_title: Text | None = None
+    """A shorter navigation label."""
+    description: Text
+    """The meta description: one sentence of at most about 160 characters."""
+    summary: Text
+    """The lead paragraph under the title."""
+    sections: list[Section] = Field(default_factory=list)
+    """The page body."""
+    quiz: list[Question] = Field(default_factory=list)
+    """The practice quiz at the end of the page."""
+
+
+class LevelPage(Page):
+    """``content/levels/level-N.yaml``: one level of the hierarchy."""
+
+    level: int
+    """The level number, 1 to 5, the same as in the file name."""
+    short_name: Text
+    """Two or three words for the hierarchy figure."""
+
+
+class Tool(Strict):
+    """A tool the levels name, explained in the toolbox."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    """Unique across all content; the anchor on the toolbox page."""
+    serves: int = Field(ge=1, le=4)
+    """The step it helps with: 2 means moving from level 2 to level 3."""
+    name: Text
+    """The tool's name, keeping the English name recognisable."""
+    purpose: Text
+    """What it is for, in one line."""
+    what: Text
+    """What it is."""
+    how: Text
+    """How to use it with a customer."""
+
+
+class ToolboxPage(Page):
+    """``content/toolbox.yaml``."""
+
+    tools: list[Tool] = Field(min_length=1)
+    """Every tool, in the order shown."""
+
+
+class Term(Strict):
+    """A glossary term: the one word used for a concept in each language."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    """Unique across all content; the anchor on the glossary page."""
+    term: Text
+    """The term in each language."""
+    definition: Text
+    """A one- or two-sentence definition."""
+
+
+class GlossaryPage(Page):
+    """``content/glossary.yaml``."""
+
+    terms: list[Term] = Field(min_length=1)
+    """Every term, in the order shown."""
+
+
+class FinalQuizPage(Page):
+    """``content/final-quiz.yaml``: a random sample from the whole question bank."""
+
+    sample_size: int = Field(default=15, ge=1)
+    """How many questions each attempt draws."""

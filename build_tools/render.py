@@ -1,0 +1,214 @@
+"""Render validated content into plain Markdown and MkDocs configuration, per language.
+
+Pure: takes :class:`~build_tools.content.Content`, returns strings keyed by path. No I/O.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from build_tools import markup
+from build_tools.content import Content, LoadedPage
+from build_tools.markup import Target
+from build_tools.models import GlossaryPage, LevelPage, Text, ToolboxPage
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def html_path(md: str) -> str:
+    """``levels/level-1.md`` → ``levels/level-1.html`` (the site uses ``use_directory_urls: false``)."""
+    return md[: -len(".md")] + ".html"
+
+
+@dataclass
+class Lang:
+    """Everything language-specific a template needs."""
+
+    code: str
+    content: Content
+    targets: dict[str, Target]
+
+    def ui(self, key: str, **values: Any) -> str:
+        text = self.content.site.ui[key][self.code]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+
+def link_targets(content: Content, lang: str) -> dict[str, Target]:
+    """Every id a text can link to, with its URL and its label in ``lang``."""
+    targets: dict[str, Target] = {}
+    for p in content.pages:
+        url = html_path(p.spec.md)
+        targets[p.id] = Target(url, markup.to_plain(p.page.title[lang]))
+        for s in p.page.sections:
+            targets[f"{p.id}#{s.id}"] = Target(f"{url}#{s.id}", markup.to_plain(s.title[lang]))
+        if isinstance(p.page, ToolboxPage):
+            for tool in p.page.tools:
+                targets[tool.id] = Target(f"{url}#{tool.id}", markup.to_plain(tool.name[lang]))
+        if isinstance(p.page, GlossaryPage):
+            for term in p.page.terms:
+                targets[term.id] = Target(f"{url}#{term.id}", markup.to_plain(term.term[lang]))
+    return targets
+
+
+class Renderer:
+    """Renders the pages of one language."""
+
+    def __init__(self, content: Content, lang: str) -> None:
+        self.lang = Lang(lang, content, link_targets(content, lang))
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            # Autoescape makes macros return Markup; the real escaping happens in _finalize.
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=self._finalize,
+        )
+        self.here = "index.html"
+        self.env.filters.update(
+            md=self._md, html=self._html, plain=self._plain, json=self._json, paras=self._paras,
+            tr=self._tr,
+        )
+        self.env.globals.update(ui=self.lang.ui, url=self._url, link=self._link, lang=lang, content=content)
+
+    # Every {{ }} output goes through here: anything not already made safe is escaped for the
+    # template's language (Markdown in *.md.j2, HTML in *.html.j2), so a text can never inject
+    # markup by accident.
+    @jinja2.pass_context
+    def _finalize(self, context: jinja2.runtime.Context, value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value
+        as_html = (context.name or "").endswith(".html.j2")
+        if isinstance(value, Text):
+            return self._html(value) if as_html else self._md(value)
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, str):
+            return Markup(html.escape(value) if as_html else markup.md_escape(value))
+        raise TypeError(f"cannot output {type(value).__name__} in a template")
+
+    def _resolve(self, ref: str) -> Target:
+        return self.lang.targets[ref]
+
+    def _tr(self, value: Text | str) -> str:
+        return value[self.lang.code] if isinstance(value, Text) else value
+
+    def _md(self, value: Text | str) -> Markup:
+        return markup.to_markdown(self._tr(value), self._resolve, self.here)
+
+    def _paras(self, value: Text) -> list[Markup]:
+        return [markup.to_markdown(p, self._resolve, self.here) for p in markup.paragraphs(self._tr(value))]
+
+    def _html(self, value: Text | str) -> Markup:
+        text = self._tr(value)
+        return Markup("</p><p>").join(markup.to_html(p, self._resolve, self.here) for p in markup.paragraphs(text)) if text.strip() else Markup("")
+
+    def _plain(self, value: Text | str) -> str:
+        return markup.to_plain(self._tr(value), self._resolve)
+
+    def _json(self, value: Any) -> Markup:
+        # Safe inside <script type="application/json"> and in YAML front matter.
+        text = json.dumps(value, ensure_ascii=False)
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+    def _link(self, ref: str, label: str | None = None) -> Markup:
+        """A Markdown link to any id (page, ``page#section``, tool, term)."""
+        text = f"[[{ref}|{label}]]" if label else f"[[{ref}]]"
+        return markup.to_markdown(text, self._resolve, self.here)
+
+    def _url(self, target: str) -> str:
+        """A site-relative URL made relative to the page being rendered."""
+        return markup.relative_url(target, self.here)
+
+    def page(self, p: LoadedPage) -> str:
+        """The Markdown of one page."""
+        self.here = html_path(p.spec.md)
+        template = self.env.get_template(f"{p.spec.kind}.md.j2" if p.spec.kind in _OWN_TEMPLATE else "page.md.j2")
+        return template.render(p=p, page=p.page, level=p.page.level if isinstance(p.page, LevelPage) else None)
+
+    def not_found(self) -> str:
+        self.here = "404.html"
+        return self.env.get_template("404.md.j2").render()
+
+
+_OWN_TEMPLATE = {"toolbox", "glossary", "final-quiz"}
+
+
+def render_language(content: Content, lang: str) -> dict[str, str]:
+    """Every generated Markdown file of one language, keyed by its path under ``docs/``."""
+    renderer = Renderer(content, lang)
+    files = {p.spec.md: renderer.page(p) for p in content.pages}
+    files["404.md"] = renderer.not_found()
+    return files
+
+
+def nav(content: Content, lang: str) -> list[Any]:
+    """The navigation of one language, as MkDocs ``nav`` entries."""
+    ui = Lang(lang, content, {}).ui
+    out: list[Any] = []
+    levels: list[Any] = []
+    modules: list[Any] = []
+    for p in content.pages:
+        title = markup.to_plain((p.page.nav_title or p.page.title)[lang])
+        entry = {title: p.spec.md}
+        if p.spec.kind == "level":
+            levels.append(entry)
+            if len(levels) == 1:
+                out.append({ui("levels_nav"): levels})
+        elif p.spec.kind == "module":
+            modules.append(entry)
+            if len(modules) == 1:
+                out.append({ui("modules_nav"): modules})
+        else:
+            out.append(entry)
+    return out
+
+
+def palette(content: Content, lang: str) -> list[dict[str, Any]]:
+    """Material's light/dark toggle, with its labels in ``lang``."""
+    ui = Lang(lang, content, {}).ui
+    colours = {"primary": "indigo", "accent": "indigo"}
+    return [
+        {"media": "(prefers-color-scheme)", "toggle": {"icon": "material/brightness-auto", "name": ui("palette_light")}},
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", **colours,
+         "toggle": {"icon": "material/brightness-7", "name": ui("palette_dark")}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", **colours,
+         "toggle": {"icon": "material/brightness-4", "name": ui("palette_auto")}},
+    ]
+
+
+def mkdocs_config(
+    content: Content, lang: str, docs_dir: str, site_dir: str, base: str, site_url: str | None, custom_dir: str
+) -> str:
+    """The per-language ``mkdocs.yml``: the shared one plus what differs by language."""
+    language = next(x for x in content.site.languages if x.code == lang)
+    search: dict[str, Any] = {"lang": language.search or "en"}
+    if not language.search:
+        search["pipeline"] = ["trimmer"]
+    alternate = [
+        {"name": x.name, "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages
+    ]
+    config: dict[str, Any] = {
+        "INHERIT": base,
+        "site_name": markup.to_plain(content.site.site_name[lang]),
+        "copyright": markup.to_plain(content.site.copyright[lang]),
+        "docs_dir": docs_dir,
+        "site_dir": site_dir,
+        "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang)},
+        "nav": nav(content, lang),
+        "plugins": {"search": search},
+        "extra": {"alternate": alternate},
+    }
+    if site_url:
+        config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
+    return json.dumps(config, ensure_ascii=False, indent=1)
