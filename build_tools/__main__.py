@@ -17,8 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every content file and report every problem")
     b = sub.add_parser("build", help="validate, render and build site/ for every language")
-    b.add_argument("--site-url", default=os.environ.get("SITE_URL") or None,
-                   help="where the site will be served (canonical and hreflang links); default: $SITE_URL")
+    b.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or None,
+        help="where the site will be served (canonical and hreflang links); default: $SITE_URL",
+    )
     sub.add_parser("status", help="per language: how many texts exist, which are missing")
     sub.add_parser("schema", help="write the JSON Schemas in schema/ for editors")
     s = sub.add_parser("serve", help="build, serve on http://127.0.0.1:8000/ and rebuild on changes")
@@ -30,8 +33,10 @@ def main(argv: list[str] | None = None) -> int:
             from build_tools.content import load_content
 
             content = load_content(root)
-            print(f"content OK: {len(content.pages)} pages, {sum(1 for _ in content.questions())} questions, "
-                  f"{len(content.languages)} languages")
+            print(
+                f"content OK: {len(content.pages)} pages, {sum(1 for _ in content.questions())} questions, "
+                f"{len(content.languages)} languages"
+            )
         elif args.command == "build":
             from build_tools.build import build
 

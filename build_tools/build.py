@@ -37,8 +37,12 @@ def write_sources(content: Content, root: Path, out: Path, site_url: str | None)
         config = base / "mkdocs.yml"
         config.write_text(
             render.mkdocs_config(
-                content, lang, docs_dir=str(docs.resolve()), site_dir="SITE_DIR",
-                base=str((root / "mkdocs.yml").resolve()), site_url=site_url,
+                content,
+                lang,
+                docs_dir=str(docs.resolve()),
+                site_dir="SITE_DIR",
+                base=str((root / "mkdocs.yml").resolve()),
+                site_url=site_url,
                 custom_dir=str((root / "docs" / "overrides").resolve()),
             ),
             encoding="utf-8",
@@ -55,7 +59,10 @@ def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(run_config)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     return proc.returncode, (proc.stdout + proc.stderr).strip()
 
@@ -73,8 +80,12 @@ def run_mkdocs(configs: dict[str, Path], site_dir: Path) -> None:
         SiteBuildError: when MkDocs fails or prints any warning for any language.
     """
     with ThreadPoolExecutor(max_workers=len(configs)) as pool:
-        results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, site_dir / c.parent.name), configs.values()), strict=True))
-    failures = [f"[{lang}] {out or f'mkdocs exited with status {code}'}" for lang, (code, out) in results.items() if code or out]
+        results = dict(
+            zip(configs, pool.map(lambda c: _mkdocs(c, site_dir / c.parent.name), configs.values()), strict=True)
+        )
+    failures = [
+        f"[{lang}] {out or f'mkdocs exited with status {code}'}" for lang, (code, out) in results.items() if code or out
+    ]
     if failures:
         raise SiteBuildError("MkDocs reported problems:\n" + "\n".join(failures))
 

@@ -114,6 +114,7 @@ REQUIRED = {"home", *(f"level-{n}" for n in LEVELS)}
 
 # --- pydantic errors as plain sentences -------------------------------------------------------
 
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool | str):
         return "text"
@@ -128,7 +129,7 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
+def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc, languages: list[str]) -> str:
     kind, value = err["type"], err.get("input")
     if kind == "missing":
         return "required key is missing"
@@ -142,7 +143,7 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
         return f"expected a list, found {_kind(value)}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         if loc and _field_type(model, loc) is Text:
-            return f"expected a text per language (a mapping with keys {_LANGS_HINT[0]}), found {_kind(value)}"
+            return f"expected a text per language (a mapping with keys {', '.join(languages)}), found {_kind(value)}"
         return f"expected a mapping of keys, found {_kind(value)}"
     if kind == "literal_error":
         return f"{value!r} is not one of: {err.get('ctx', {}).get('expected', '')}"
@@ -159,7 +160,19 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     return err["msg"]
 
 
-_LANGS_HINT = ["en, id, ru, vi"]
+DEFAULT_LANGUAGES = ["en", "id", "ru", "vi"]
+
+
+def declared_languages(site_doc: Document | None) -> list[str]:
+    """The language codes ``site.yaml`` declares, read leniently so checks can go on even when
+    the file has problems of its own."""
+    if site_doc is not None and isinstance(site_doc.data, dict):
+        langs = site_doc.data.get("languages")
+        if isinstance(langs, list):
+            codes = [lang.get("code") for lang in langs if isinstance(lang, dict)]
+            if codes and all(isinstance(c, str) for c in codes):
+                return [str(c) for c in codes]
+    return list(DEFAULT_LANGUAGES)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -195,18 +208,19 @@ def _allowed(model: type[BaseModel], loc: Loc) -> list[str]:
     return []
 
 
-def _validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+def _validate(doc: Document, model: type[BaseModel], languages: list[str]) -> tuple[Any, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             loc: Loc = tuple(p for p in err["loc"] if p != "__root__")
-            problems.append(doc.problem(loc, _message(err, model, loc)))
+            problems.append(doc.problem(loc, _message(err, model, loc, languages)))
         return None, problems
 
 
 # --- translations -----------------------------------------------------------------------------
+
 
 def iter_texts(model: Any, data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Every value in raw ``data`` that ``model`` types as :class:`Text`, with its location.
@@ -276,6 +290,7 @@ def count_texts(doc: Document, model: type[BaseModel], languages: list[str]) -> 
 
 # --- loading ----------------------------------------------------------------------------------
 
+
 def read_document(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file given by its repo-relative path."""
     path = root / rel
@@ -326,15 +341,9 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     site_doc, found = read_document(root, f"{content_dir}/site.yaml")
     problems += found
     site: Site | None = None
-    languages = ["en", "id", "ru", "vi"]
+    languages = declared_languages(site_doc)
     if site_doc is not None:
-        langs = site_doc.data.get("languages")
-        if isinstance(langs, list):
-            codes = [lang.get("code") for lang in langs if isinstance(lang, dict)]
-            if codes and all(isinstance(c, str) for c in codes):
-                languages = codes
-        _LANGS_HINT[0] = ", ".join(languages)
-        site, found = _validate(site_doc, Site)
+        site, found = _validate(site_doc, Site, languages)
         problems += found
         problems += [p for loc, v in iter_texts(Site, site_doc.data) for p in check_text(site_doc, loc, v, languages)]
         problems += _site_problems(site_doc, site)
@@ -351,7 +360,7 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
         problems += found
         if doc is None:
             continue
-        page, found = _validate(doc, spec.model)
+        page, found = _validate(doc, spec.model, languages)
         problems += found
         problems += [p for loc, v in iter_texts(spec.model, doc.data) for p in check_text(doc, loc, v, languages)]
         loaded.append(_Loaded(spec, doc, page))
@@ -373,6 +382,7 @@ def _stray_level_files(cdir: Path, rel: str) -> list[Problem]:
 
 
 # --- cross-file rules -------------------------------------------------------------------------
+
 
 def check_structure(loaded: list[_Loaded]) -> list[Problem]:
     """Rules that span keys or files: ids, level numbers, answer keys, references."""
@@ -412,9 +422,17 @@ def check_structure(loaded: list[_Loaded]) -> list[Problem]:
             expected = int(x.spec.id.split("-")[1])
             if page.level != expected:
                 if page.level in LEVELS:
-                    problems.append(doc.problem(("level",), f"this file must define level {expected}, not {page.level}"))
+                    problems.append(
+                        doc.problem(("level",), f"this file must define level {expected}, not {page.level}")
+                    )
                 else:
-                    problems.append(doc.problem(("level",), f"{page.level} is not a level; levels are 1 to 5 and this file must define level {expected}"))
+                    problems.append(
+                        doc.problem(
+                            ("level",),
+                            f"{page.level} is not a level; levels are 1 to 5 "
+                            f"and this file must define level {expected}",
+                        )
+                    )
             if page.level in levels_seen:
                 other = levels_seen[page.level]
                 problems.append(doc.problem(("level",), f"level {page.level} is also defined in {other.path}"))
@@ -442,10 +460,17 @@ def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:
 
     if q.type == "true-false":
         if sorted(option_ids) != ["false", "true"]:
-            problems.append(doc.problem((*loc, "options"), "a true-false question has exactly the options 'true' and 'false'"))
+            problems.append(
+                doc.problem((*loc, "options"), "a true-false question has exactly the options 'true' and 'false'")
+            )
         for i, o in enumerate(q.options):
             if o.text is not None:
-                problems.append(doc.problem((*loc, "options", i, "text"), "true-false options take their text from the interface strings; remove it"))
+                problems.append(
+                    doc.problem(
+                        (*loc, "options", i, "text"),
+                        "true-false options take their text from the interface strings; remove it",
+                    )
+                )
     else:
         for i, o in enumerate(q.options):
             if o.text is None:
@@ -464,16 +489,14 @@ def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:
                 problems.append(doc.problem(where, "an option is listed twice"))
     elif q.type == "ordering":
         if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-            problems.append(doc.problem(where, "an ordering question's answer lists every option id in the right order"))
+            problems.append(
+                doc.problem(where, "an ordering question's answer lists every option id in the right order")
+            )
         else:
             problems += unknown(answer)
             if sorted(answer) != sorted(option_ids) and not any(a not in option_ids for a in answer):
                 problems.append(doc.problem(where, f"list every option exactly once, in the right order ({listed})"))
     return problems
-
-
-def _ref_targets(valid: list[_Loaded], ids: dict[str, tuple[Document, Loc]]) -> set[str]:
-    return set(ids)
 
 
 def check_references(
@@ -510,7 +533,9 @@ def check_references(
             for bi, block in enumerate(s.blocks):
                 for ti, tool in enumerate(block.tools or []):
                     if tool not in tools:
-                        problems.append(x.doc.problem(("sections", si, "blocks", bi, "tools", ti), f"unknown tool id {tool!r}"))
+                        problems.append(
+                            x.doc.problem(("sections", si, "blocks", bi, "tools", ti), f"unknown tool id {tool!r}")
+                        )
         for qi, q in enumerate(x.page.quiz):
             if q.review:
                 target = q.review if "#" in q.review else f"{x.spec.id}#{q.review}"
@@ -518,9 +543,3 @@ def check_references(
                 if error:
                     problems.append(x.doc.problem(("quiz", qi, "review"), error))
     return problems
-
-
-def raise_if(problems: list[Problem]) -> None:
-    """Raise :class:`ContentError` when there is any problem."""
-    if problems:
-        raise ContentError(problems)

@@ -51,12 +51,18 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def _render(text: str, resolve: Resolver, escape: Callable[[str], str], link: Callable[[str, str], str],
-            strong: Callable[[str], str], em: Callable[[str], str]) -> str:
+def _render(
+    text: str,
+    resolve: Resolver,
+    escape: Callable[[str], str],
+    link: Callable[[str, str], str],
+    strong: Callable[[str], str],
+    em: Callable[[str], str],
+) -> str:
     out: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(text):
-        out.append(escape(text[pos:m.start()]))
+        out.append(escape(text[pos : m.start()]))
         if m.group("ref") is not None:
             target = resolve(m.group("ref").strip())
             label = m.group("label")
@@ -91,17 +97,22 @@ def to_html(text: str, resolve: Resolver, here: str) -> Markup:
     def link(url: str, label: str) -> str:
         return f'<a href="{html.escape(relative_url(url, here))}">{label}</a>'
 
-    return Markup(_render(" ".join(text.split()), resolve, lambda s: html.escape(s, quote=True), link,
-                          lambda s: f"<strong>{s}</strong>", lambda s: f"<em>{s}</em>"))
+    return Markup(
+        _render(
+            " ".join(text.split()),
+            resolve,
+            lambda s: html.escape(s, quote=True),
+            link,
+            lambda s: f"<strong>{s}</strong>",
+            lambda s: f"<em>{s}</em>",
+        )
+    )
 
 
 def to_plain(text: str, resolve: Resolver | None = None) -> str:
     """The text with markup removed: for meta descriptions, titles and JSON."""
-    def plain(m: re.Match[str]) -> str:
-        if m.group("ref") is not None:
-            label = m.group("label")
-            if label is None and resolve is not None:
-                return resolve(m.group("ref").strip()).label
-            return (label or m.group("ref")).strip()
-        return m.group("bold") or m.group("em") or ""
-    return " ".join(_TOKEN.sub(plain, text).split())
+
+    def labels(ref: str) -> Target:
+        return resolve(ref) if resolve is not None else Target("", ref)
+
+    return _render(" ".join(text.split()), labels, lambda s: s, lambda _url, label: label, lambda s: s, lambda s: s)

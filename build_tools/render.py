@@ -76,10 +76,16 @@ class Renderer:
         )
         self.here = "index.html"
         self.env.filters.update(
-            md=self._md, html=self._html, plain=self._plain, json=self._json, paras=self._paras,
+            md=self._md,
+            html=self._html,
+            plain=self._plain,
+            json=self._json,
+            paras=self._paras,
             tr=self._tr,
         )
-        self.env.globals.update(ui=self.lang.ui, url=self._url, link=self._link, lang=lang, content=content)
+        self.env.globals.update(
+            ui=self.lang.ui, url=self._url, link=self._link, lang=lang, content=content, LEAD=Markup("\n{ .bsh-lead }")
+        )
 
     # Every {{ }} output goes through here: anything not already made safe is escaped for the
     # template's language (Markdown in *.md.j2, HTML in *.html.j2), so a text can never inject
@@ -111,7 +117,11 @@ class Renderer:
 
     def _html(self, value: Text | str) -> Markup:
         text = self._tr(value)
-        return Markup("</p><p>").join(markup.to_html(p, self._resolve, self.here) for p in markup.paragraphs(text)) if text.strip() else Markup("")
+        return (
+            Markup("</p><p>").join(markup.to_html(p, self._resolve, self.here) for p in markup.paragraphs(text))
+            if text.strip()
+            else Markup("")
+        )
 
     def _plain(self, value: Text | str) -> str:
         return markup.to_plain(self._tr(value), self._resolve)
@@ -179,11 +189,22 @@ def palette(content: Content, lang: str) -> list[dict[str, Any]]:
     ui = Lang(lang, content, {}).ui
     colours = {"primary": "indigo", "accent": "indigo"}
     return [
-        {"media": "(prefers-color-scheme)", "toggle": {"icon": "material/brightness-auto", "name": ui("palette_light")}},
-        {"media": "(prefers-color-scheme: light)", "scheme": "default", **colours,
-         "toggle": {"icon": "material/brightness-7", "name": ui("palette_dark")}},
-        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", **colours,
-         "toggle": {"icon": "material/brightness-4", "name": ui("palette_auto")}},
+        {
+            "media": "(prefers-color-scheme)",
+            "toggle": {"icon": "material/brightness-auto", "name": ui("palette_light")},
+        },
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            **colours,
+            "toggle": {"icon": "material/brightness-7", "name": ui("palette_dark")},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            **colours,
+            "toggle": {"icon": "material/brightness-4", "name": ui("palette_auto")},
+        },
     ]
 
 
@@ -195,9 +216,7 @@ def mkdocs_config(
     search: dict[str, Any] = {"lang": language.search or "en"}
     if not language.search:
         search["pipeline"] = ["trimmer"]
-    alternate = [
-        {"name": x.name, "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages
-    ]
+    alternate = [{"name": x.name, "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages]
     config: dict[str, Any] = {
         "INHERIT": base,
         "site_name": markup.to_plain(content.site.site_name[lang]),

@@ -166,7 +166,9 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        return None, [Problem(path, root.start_mark.line + 1, "", f"expected a mapping of keys at the top level, found {kind}")]
+        return None, [
+            Problem(path, root.start_mark.line + 1, "", f"expected a mapping of keys at the top level, found {kind}")
+        ]
     builder = _Builder(path)
     data = builder.build(root, ())
     return Document(path, data, builder.lines), builder.problems

@@ -1,0 +1,59 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check status schema test lint typecheck unit browser js-test bench bundle clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## install, build and serve on http://127.0.0.1:8000/, rebuilding on changes
+	$(PY) -m build_tools serve
+
+build: $(STAMP)  ## validate, render and build site/
+	$(PY) -m build_tools build
+
+check: $(STAMP)  ## validate the content and list every problem
+	$(PY) -m build_tools check
+
+status: $(STAMP)  ## per language: translated texts and what is missing
+	$(PY) -m build_tools status
+
+schema: $(STAMP)  ## regenerate schema/*.schema.json for editors
+	$(PY) -m build_tools schema
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check build_tools tests
+	$(VENV)/bin/ruff format --check build_tools tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+js-test:
+	node --test tests/js/
+
+test: $(STAMP) $(CHROMIUM)  ## install what the tests need, then lint, type-check and run every test
+	$(MAKE) lint typecheck js-test
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP) $(CHROMIUM)  ## measure build time, page weight and Lighthouse; writes BENCHMARKS.md
+	$(PY) -m benchmarks
+
+bundle: $(STAMP)  ## dist/<name>-<version>.zip that works from disk
+	$(PY) -m build_tools bundle
+
+clean:
+	rm -rf build site dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,112 @@
+"""``python -m build_tools serve``: build, serve ``site/`` and rebuild when a source changes.
+
+The server injects a small live-reload script into HTML responses (only here, never into
+``site/``): the page polls ``/__build`` and reloads itself after a successful rebuild.
+"""
+
+from __future__ import annotations
+
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+
+from build_tools.build import build
+from build_tools.errors import BuildToolsError, ContentError
+
+WATCHED = ("content", "docs", "build_tools/templates", "mkdocs.yml")
+RELOAD = b"""<script>(function(){var b=null;setInterval(function(){fetch("/__build",{cache:"no-store"})
+.then(function(r){return r.text()}).then(function(t){if(b===null)b=t;else if(t!==b)location.reload()})
+.catch(function(){})},700)})();</script>"""
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification times of every watched file."""
+    out: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for f in files:
+            try:
+                out[str(f)] = f.stat().st_mtime
+            except OSError:
+                continue
+    return out
+
+
+class _State:
+    build_id = "0"
+
+
+def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
+
+        def do_GET(self) -> None:
+            if self.path == "/__build":
+                body = state.build_id.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                body = path.read_bytes().replace(b"</body>", RELOAD + b"</body>", 1)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+def _rebuild(root: Path, state: _State) -> None:
+    try:
+        seconds = build(root)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); the site was not rebuilt", file=sys.stderr)
+        return
+    except BuildToolsError as exc:
+        print(exc, file=sys.stderr)
+        return
+    state.build_id = str(time.time())
+    print(f"rebuilt in {seconds:.1f} s", flush=True)
+
+
+def serve(root: Path, port: int = 8000, interval: float = 0.3) -> None:
+    """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes."""
+    state = _State()
+    _rebuild(root, state)
+    site = root / "site"
+    if not site.exists():
+        raise BuildToolsError("the first build failed; fix the problems above and run again")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site, state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serving http://127.0.0.1:{port}/ (Ctrl+C to stop); watching {', '.join(WATCHED)}", flush=True)
+    seen = snapshot(root)
+    try:
+        while True:
+            time.sleep(interval)
+            now = snapshot(root)
+            if now != seen:
+                seen = now
+                _rebuild(root, state)
+                seen = snapshot(root)
+    finally:
+        server.shutdown()

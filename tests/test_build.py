@@ -1,0 +1,125 @@
+"""The build: four languages, identical page sets, right <html lang>, no outside URLs, atomic."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import LANGS, home, level, minimal_tree, question, text
+
+from build_tools.build import build
+from build_tools.errors import ContentError
+
+HOSTILE = "</script><script>alert(1)</script> {{ 7*7 }} {% raw %} \"quote\" 'q' <b>bold</b> # [x](javascript:alert(1))"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("built")
+    hostile = {lang: f"{HOSTILE} {lang}" for lang in LANGS}
+    minimal_tree(
+        root,
+        {
+            "content/home.yaml": home(
+                summary=hostile,
+                quiz=[question("home-q1", prompt=hostile, scenario=hostile)],
+            ),
+        },
+    )
+    build(root)
+    return root / "site"
+
+
+def pages(site: Path, lang: str) -> set[str]:
+    return {str(p.relative_to(site / lang)) for p in (site / lang).rglob("*.html")}
+
+
+def test_every_language_has_the_same_pages(built: Path) -> None:
+    expected = {"index.html", "404.html", *(f"levels/level-{n}.html" for n in range(1, 6))}
+    for lang in LANGS:
+        assert pages(built, lang) == expected
+
+
+def test_html_lang_is_the_page_language(built: Path) -> None:
+    for lang in LANGS:
+        for rel in pages(built, lang):
+            html = (built / lang / rel).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html, f"{lang}/{rel}"
+
+
+def test_meta_description_from_content(built: Path) -> None:
+    html = (built / "ru/levels/level-3.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Level 3 description. [ru]">' in html
+
+
+def test_no_outside_urls_in_attributes(built: Path) -> None:
+    outside = re.compile(r"""(?:src|href|action|content)=["'](?:https?:)?//""")
+    for path in built.rglob("*.html"):
+        found = outside.findall(path.read_text(encoding="utf-8"))
+        assert found == [], f"{path}: {found}"
+    for path in built.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", path.read_text(encoding="utf-8")), path
+
+
+def test_hostile_text_is_escaped(built: Path) -> None:
+    html = (built / "en/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+    assert 'href="javascript:' not in html
+
+
+def test_language_switcher_links_to_the_same_page(built: Path) -> None:
+    html = (built / "id/levels/level-2.html").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f'href="../../{lang}/levels/level-2.html" hreflang="{lang}"' in html.replace("/./", "/")
+
+
+def test_root_index_links_every_language(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f'href="{lang}/index.html"' in html
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+    minimal_tree(tmp_path)
+    build(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    minimal_tree(tmp_path, {"content/levels/level-2.yaml": level(2, quiz=[question("l2-q1", answer="x")])})
+    with pytest.raises(ContentError):
+        build(tmp_path)
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "vi": ""})})
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0] == "content/home.yaml:5: title.vi: the translation is empty"
+    assert not (tmp_path / "site").exists()
+
+
+def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
+    title = text("Home")
+    del title["id"]
+    minimal_tree(tmp_path, {"content/home.yaml": home(title=title)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "status"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "content/home.yaml:1: title" in proc.stderr
+    assert re.search(r"^id\s+\d+/\d+ texts .* 1 missing$", proc.stdout, re.M)
+    assert re.search(r"^en\s+(\d+)/\1 texts\s+100\.0%  0 missing$", proc.stdout, re.M)

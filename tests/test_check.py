@@ -1,0 +1,192 @@
+"""One test per checker rule, each pinning the exact message an author sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import problems_of
+from helpers import dump, home, level, minimal_tree, question, text
+
+
+def test_minimal_project_is_valid(project: Path) -> None:
+    assert problems_of(project) == []
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": "title:\n  en: [unclosed\n"})
+    assert problems_of(tmp_path) == [
+        "content/home.yaml:3: YAML syntax error: expected ',' or ']', but got '<stream end>'"
+    ]
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": "title:\n\ten: Home\n"})
+    assert problems_of(tmp_path) == ["content/home.yaml:2: tab character; indent and separate with spaces"]
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    body = (tmp_path / "x").parent  # keep the tree valid except for the duplicate
+    minimal_tree(body)
+    text_yaml = (tmp_path / "content/levels/level-2.yaml").read_text(encoding="utf-8")
+    (tmp_path / "content/levels/level-2.yaml").write_text(text_yaml + "level: 2\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [
+        f"content/levels/level-2.yaml:{text_yaml.count(chr(10)) + 1}: level: duplicate key (first defined on line 1)"
+    ]
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-1.yaml": {**level(1), "titel": text("typo")}})
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("content/levels/level-1.yaml:")
+    assert problem.split(": ", 1)[1] == (
+        "titel: unknown key 'titel'; expected one of: title, nav_title, description, summary, "
+        "sections, quiz, level, short_name"
+    )
+
+
+def test_python_tag_never_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    tagged = f"!!python/object/apply:os.system ['touch {marker}']"
+    minimal_tree(tmp_path, {"content/home.yaml": f"nav_title: {tagged}\n" + dump(home())})
+    assert problems_of(tmp_path) == [
+        "content/home.yaml:1: nav_title: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
+    ]
+    assert not marker.exists()
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": "# nothing yet\n"})
+    assert problems_of(tmp_path) == ["content/home.yaml:1: the file is empty; expected a mapping of keys"]
+
+
+def test_wrong_top_level_type(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": "- title\n- summary\n"})
+    assert problems_of(tmp_path) == ["content/home.yaml:1: expected a mapping of keys at the top level, found a list"]
+
+
+def test_missing_translation(tmp_path: Path) -> None:
+    title = text("Home")
+    del title["vi"]
+    minimal_tree(tmp_path, {"content/home.yaml": home(title=title)})
+    assert problems_of(tmp_path) == ["content/home.yaml:1: title: missing the 'vi' translation"]
+
+
+def test_empty_translation(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "ru": "  "})})
+    assert problems_of(tmp_path) == ["content/home.yaml:4: title.ru: the translation is empty"]
+
+
+def test_non_text_translation(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "id": 2005})})
+    assert problems_of(tmp_path) == ["content/home.yaml:3: title.id: expected text, found a number"]
+
+
+def test_text_that_is_not_a_mapping(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title="Home")})
+    assert problems_of(tmp_path) == [
+        "content/home.yaml:1: title: expected a text per language (a mapping with keys en, id, ru, vi), found text"
+    ]
+
+
+def test_unknown_language(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "fr": "Accueil"})})
+    assert problems_of(tmp_path) == [
+        "content/home.yaml:6: title.fr: unknown language 'fr'; the languages are en, id, ru, vi"
+    ]
+
+
+def test_duplicate_question_id(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-2.yaml": level(2, quiz=[question("l1-q1")])})
+    (problem,) = problems_of(tmp_path)
+    assert problem.endswith(
+        "quiz[0].id: duplicate id 'l1-q1' (also used at content/levels/level-1.yaml:"
+        f"{_line_of(tmp_path / 'content/levels/level-1.yaml', '- id: l1-q1')})"
+    )
+
+
+def test_level_number_out_of_range(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-5.yaml": level(6)})
+    assert problems_of(tmp_path) == [
+        "content/levels/level-5.yaml:1: level: 6 is not a level; levels are 1 to 5 and this file must define level 5"
+    ]
+
+
+def test_level_number_does_not_match_file(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-3.yaml": level(2, quiz=[question("l3-q1")])})
+    assert problems_of(tmp_path) == [
+        "content/levels/level-3.yaml:1: level: level 2 is also defined in content/levels/level-2.yaml",
+        "content/levels/level-3.yaml:1: level: this file must define level 3, not 2",
+    ]
+
+
+def test_missing_level_file(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-4.yaml": None})
+    assert problems_of(tmp_path) == ["content/levels/level-4.yaml: missing level file; the site needs it"]
+
+
+def test_extra_level_file(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-6.yaml": level(6, quiz=[])})
+    assert problems_of(tmp_path) == [
+        "content/levels/level-6.yaml: unexpected file; the level files are level-1.yaml to level-5.yaml"
+    ]
+
+
+def test_unknown_reference_in_text(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(summary={**text("See"), "ru": "См. [[level-9]]"})})
+    line = _line_of(tmp_path / "content/home.yaml", "[[level-9]]")
+    assert problems_of(tmp_path) == [f"content/home.yaml:{line}: summary.ru: [[level-9]]: unknown id 'level-9'"]
+
+
+def test_unknown_section_reference(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(summary={**text("See"), "en": "[[level-2#nope|here]]"})})
+    line = _line_of(tmp_path / "content/home.yaml", "[[level-2#nope|here]]")
+    assert problems_of(tmp_path) == [
+        f"content/home.yaml:{line}: summary.en: [[level-2#nope|here]]: the page 'level-2' has no section 'nope'"
+    ]
+
+
+def test_unknown_review_section(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-1.yaml": level(1, quiz=[question("l1-q1", review="nowhere")])})
+    (problem,) = problems_of(tmp_path)
+    assert problem.split(": ", 1)[1] == "quiz[0].review: the page 'level-1' has no section 'nowhere'"
+
+
+def test_unknown_tool_in_tools_block(tmp_path: Path) -> None:
+    sections = [{"id": "next", "title": text("Next"), "blocks": [{"tools": ["magic-wand"]}]}]
+    minimal_tree(tmp_path, {"content/levels/level-1.yaml": level(1, sections=sections, quiz=[])})
+    (problem,) = problems_of(tmp_path)
+    assert problem.split(": ", 1)[1] == "sections[0].blocks[0].tools[0]: unknown tool id 'magic-wand'"
+
+
+def test_answer_not_an_option(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-3.yaml": level(3, quiz=[question("l3-q1", answer="e")])})
+    (problem,) = problems_of(tmp_path)
+    assert problem.split(": ", 1)[1] == "quiz[0].answer: 'e' is not one of the options a, b"
+
+
+def test_invalid_utf8(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": b"title:\n  en: caf\xe9\n"})
+    assert problems_of(tmp_path) == ["content/home.yaml:2: invalid UTF-8 (byte 0xe9); save the file as UTF-8"]
+
+
+def test_all_problems_reported_at_once(tmp_path: Path) -> None:
+    minimal_tree(
+        tmp_path,
+        {
+            "content/home.yaml": "- a list\n",
+            "content/levels/level-4.yaml": None,
+            "content/levels/level-2.yaml": level(2, quiz=[question("l2-q1", answer="z")]),
+        },
+    )
+    found = problems_of(tmp_path)
+    assert len(found) == 3
+    assert found[0].startswith("content/home.yaml:1:")
+    assert found[1].startswith("content/levels/level-2.yaml:")
+    assert found[2] == "content/levels/level-4.yaml: missing level file; the site needs it"
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
