@@ -1,0 +1,92 @@
+"""A learner's first steps in a real Chromium: every language, the switcher, search, no JS."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import LANGS
+
+LEVEL = "levels/level-2.html"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level_page_in_each_language(page: Page, base_url: str, lang: str) -> None:
+    page.goto(f"{base_url}{lang}/{LEVEL}")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("article h1")).to_be_visible()
+    description = page.locator('meta[name="description"]').get_attribute("content")
+    assert description and len(description) > 20
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "vi"), ("vi", "id"), ("id", "en")])
+def test_switcher_leads_to_the_same_page(page: Page, base_url: str, source: str, target: str) -> None:
+    page.goto(f"{base_url}{source}/{LEVEL}")
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{target}"]').click()
+    expect(page).to_have_url(f"{base_url}{target}/{LEVEL}")
+    expect(page.locator("html")).to_have_attribute("lang", target)
+
+
+def test_switcher_by_keyboard(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}en/toolbox.html")
+    link = page.locator('.md-select__link[hreflang="vi"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}vi/toolbox.html")
+
+
+def test_root_sends_visitor_to_their_language(browser: Browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="ru-RU")
+    try:
+        p = ctx.new_page()
+        p.goto(base_url)
+        expect(p).to_have_url(f"{base_url}ru/index.html")
+    finally:
+        ctx.close()
+
+
+def test_root_without_javascript_lists_languages(browser: Browser, base_url: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    try:
+        p = ctx.new_page()
+        p.goto(base_url)
+        expect(p).to_have_url(base_url)
+        for lang in LANGS:
+            expect(p.locator(f'a[hreflang="{lang}"]')).to_be_visible()
+        p.locator('a[hreflang="id"]').click()
+        expect(p.locator("html")).to_have_attribute("lang", "id")
+    finally:
+        ctx.close()
+
+
+def _search(page: Page, query: str) -> list[str]:
+    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [a.get_attribute("href") or "" for a in results.all()]
+
+
+def test_russian_search_finds_russian_pages_only(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}ru/index.html")
+    # "поставщиками" is not written as such everywhere: the Russian stemmer matches "поставщик".
+    hrefs = _search(page, "поставщиками")
+    assert hrefs
+    for href in hrefs:
+        absolute = page.evaluate("h => new URL(h, location.href).href", href)
+        assert absolute.startswith(f"{base_url}ru/"), absolute
+    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    assert any(re.search("[а-яё]", t, re.I) for t in titles)
+
+
+def test_english_search_does_not_return_russian(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}en/index.html")
+    hrefs = _search(page, "supplier")
+    for href in hrefs:
+        absolute = page.evaluate("h => new URL(h, location.href).href", href)
+        assert absolute.startswith(f"{base_url}en/"), absolute
