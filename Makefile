@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check status schema test lint typecheck unit browser js-test bench bundle clean
@@ -31,9 +32,10 @@ status: $(STAMP)  ## per language: translated texts and what is missing
 schema: $(STAMP)  ## regenerate schema/*.schema.json for editors
 	$(PY) -m build_tools schema
 
-$(CHROMIUM):
+# Debian's Chromium drives the browser tests; nginx serves the site in the deployment test.
+$(CHROMIUM) $(NGINX):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium nginx
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check build_tools tests
@@ -45,7 +47,7 @@ typecheck: $(STAMP)
 js-test:
 	node --test tests/js/
 
-test: $(STAMP) $(CHROMIUM)  ## install what the tests need, then lint, type-check and run every test
+test: $(STAMP) $(CHROMIUM) $(NGINX)  ## install what the tests need, then lint, type-check and run every test
 	$(MAKE) lint typecheck js-test
 	$(PY) -m pytest -q -p no:cacheprovider
 

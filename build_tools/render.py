@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from build_tools import markup
+from build_tools import figure, markup, quizdata
 from build_tools.content import Content, LoadedPage
 from build_tools.markup import Target
 from build_tools.models import GlossaryPage, LevelPage, Text, ToolboxPage
@@ -86,6 +86,8 @@ class Renderer:
         self.env.globals.update(
             ui=self.lang.ui, url=self._url, link=self._link, lang=lang, content=content, LEAD=Markup("\n{ .bsh-lead }")
         )
+        self.env.globals["quiz_data"] = quizdata.builder(self)
+        self.env.globals["hierarchy_layout"] = figure.layout
 
     # Every {{ }} output goes through here: anything not already made safe is escaped for the
     # template's language (Markdown in *.md.j2, HTML in *.html.j2), so a text can never inject
