@@ -83,11 +83,16 @@ def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Quest
             "id": q.id,
             "type": q.type,
             "topic": topic,
+            "options": [o.id for o in q.options],
             "answer": [q.answer] if isinstance(q.answer, str) else list(q.answer),
         }
         if q.review:
-            target = lang.targets[q.review if "#" in q.review else f"{topic}#{q.review}"]
-            item["review"] = {"title": target.label, "url": href(target.url)}
+            ref = q.review if "#" in q.review else f"{topic}#{q.review}"
+            target = lang.targets[ref]
+            page = ref.partition("#")[0]
+            # A section of another page is named with its page, since the results list it under the topic.
+            title = target.label if page == topic else f"{lang.targets[page].label} › {target.label}"
+            item["review"] = {"title": title, "url": href(target.url)}
         items.append(item)
     return {
         "id": quiz_id,

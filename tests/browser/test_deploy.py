@@ -117,7 +117,7 @@ def test_journey_under_csp(browser: Browser, nginx_url: str) -> None:
             expect(page.locator("html")).to_have_attribute("lang", lang)
             expect(page.locator(".md-header")).to_be_visible()
         page.goto(f"{nginx_url}ru/index.html")
-        page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+        page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").fill("клиент")
         page.locator("input.md-search__input").press("End")
         expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
