@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("SITE_URL") or None,
         help="where the site will be served (canonical and hreflang links); default: $SITE_URL",
     )
+    sub.add_parser("bundle", help="build an offline copy that works from disk: dist/<name>-<version>.zip")
     sub.add_parser("status", help="per language: how many texts exist, which are missing")
     sub.add_parser("schema", help="write the JSON Schemas in schema/ for editors")
     s = sub.add_parser("serve", help="build, serve on http://127.0.0.1:8000/ and rebuild on changes")
@@ -42,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
 
             seconds = build(root, site_url=args.site_url)
             print(f"built site/ ({', '.join(_languages(root))}) in {seconds:.1f} s")
+        elif args.command == "bundle":
+            from build_tools.build import bundle
+
+            path = bundle(root)
+            print(f"wrote {path.relative_to(root)}")
         elif args.command == "status":
             from build_tools.status import status
 

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,9 +23,12 @@ from build_tools.content import Content, load_content
 from build_tools.errors import SiteBuildError
 
 GENERATED = "build"
+OFFLINE_SHIM = "iframe-worker-shim.js"
 
 
-def write_sources(content: Content, root: Path, out: Path, site_url: str | None) -> dict[str, Path]:
+def write_sources(
+    content: Content, root: Path, out: Path, site_url: str | None, offline: bool = False
+) -> dict[str, Path]:
     """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return each config's path."""
     configs: dict[str, Path] = {}
     for lang in content.languages:
@@ -37,6 +42,8 @@ def write_sources(content: Content, root: Path, out: Path, site_url: str | None)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         shutil.copytree(root / "docs" / "assets", docs / "assets")
+        if offline:
+            shutil.copy2(root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
         config = base / "mkdocs.yml"
         config.write_text(
             render.mkdocs_config(
@@ -47,6 +54,7 @@ def write_sources(content: Content, root: Path, out: Path, site_url: str | None)
                 base=str((root / "mkdocs.yml").resolve()),
                 site_url=site_url,
                 custom_dir=str((root / "docs" / "overrides").resolve()),
+                offline_shim=f"assets/{OFFLINE_SHIM}" if offline else None,
             ),
             encoding="utf-8",
         )
@@ -169,8 +177,11 @@ def nginx_csp(site: Path) -> str:
     )
 
 
-def build(root: Path, site: Path | None = None, site_url: str | None = None) -> float:
+def build(root: Path, site: Path | None = None, site_url: str | None = None, offline: bool = False) -> float:
     """Validate, render and build the whole site into ``site`` (default ``root/site``).
+
+    With ``offline``, the site also works from ``file://`` (search included): Material's offline
+    plugin, with its web-worker shim served from the site instead of a CDN.
 
     Returns:
         The seconds the build took.
@@ -182,7 +193,7 @@ def build(root: Path, site: Path | None = None, site_url: str | None = None) -> 
     started = time.perf_counter()
     site = site or root / "site"
     content = load_content(root)
-    configs = write_sources(content, root, root / GENERATED, site_url)
+    configs = write_sources(content, root, root / GENERATED / ("offline" if offline else "site"), site_url, offline)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         run_mkdocs(configs, staging)
@@ -205,3 +216,33 @@ def swap(new: Path, site: Path) -> None:
     new.rename(site)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def bundle(root: Path) -> Path:
+    """Build the offline variant and zip it as ``dist/<name>-<version>.zip``; return its path."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    stem = f"{project['name']}-{project['version']}"
+    dist = root / "dist"
+    dist.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=dist) as tmp:
+        site = Path(tmp) / stem
+        build(root, site=site, offline=True)
+        (site / "README.txt").write_text(BUNDLE_README, encoding="utf-8")
+        target = dist / f"{stem}.zip"
+        partial = target.with_suffix(".zip.part")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file() and path.name != CSP_SNIPPET:
+                    archive.write(path, path.relative_to(site.parent).as_posix())
+        partial.replace(target)
+    return target
+
+
+BUNDLE_README = """The Buy-Sell Hierarchy - offline copy
+
+Unzip, then open index.html in a browser (double-click it). Everything works from the disk,
+with no internet connection: the pages in four languages, the language switcher, search and the
+self-quiz (answers are saved in this browser only).
+
+To publish it on an internal web server instead, copy the whole folder there, under any path.
+"""

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from build_tools import yamlload
 from build_tools.errors import ContentError, Problem
 from build_tools.models import (
+    AssessmentPage,
     FinalQuizPage,
     GlossaryPage,
     LevelPage,
@@ -104,6 +105,8 @@ def page_specs(content_dir: Path, rel: str) -> list[PageSpec]:
     specs += [
         PageSpec("key-points", f"{rel}/key-points.yaml", Page, "key-points", "key-points.md"),
         PageSpec("final-quiz", f"{rel}/final-quiz.yaml", FinalQuizPage, "final-quiz", "final-quiz.md"),
+        PageSpec("assessment", f"{rel}/assessment.yaml", AssessmentPage, "assessment", "assessment.md"),
+        PageSpec("progress", f"{rel}/progress.yaml", Page, "progress", "progress.md"),
         PageSpec("glossary", f"{rel}/glossary.yaml", GlossaryPage, "glossary", "glossary.md"),
     ]
     return specs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -246,3 +246,51 @@ class FinalQuizPage(Page):
 
     sample_size: int = Field(default=15, ge=1)
     """How many questions each attempt draws."""
+
+
+class Statement(Strict):
+    """One statement of the self-assessment, rated from the lowest to the highest answer."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    """Unique within the self-assessment; saved ratings refer to it, so never reuse or renumber."""
+    text: Text
+    """What would be true of the relationship, seen by one person in the customer's organization."""
+
+
+class AssessmentLevel(Strict):
+    """The statements and result texts of one level in the self-assessment."""
+
+    level: int = Field(ge=1, le=5)
+    """The level number; the five levels are listed in order, 1 to 5."""
+    statements: list[Statement] = Field(min_length=2)
+    """The statements that show this level is reached."""
+    result: Text
+    """Shown when this is the estimated level: what the customer's view means."""
+    next_step: Text
+    """What separates this level from the next one (level 5: how to keep it)."""
+
+
+class AssessmentPage(Page):
+    """``content/assessment.yaml``: the self-assessment "Where do you stand with this customer?"."""
+
+    scale: list[Text] = Field(min_length=4, max_length=4)
+    """The four answers to every statement, from the lowest (0 points) to the highest (3 points)."""
+    rule: Text
+    """The scoring rule as the page states it; it must describe what assessment.js computes."""
+    levels: list[AssessmentLevel]
+    """The five levels, in order."""
+
+    @field_validator("levels")
+    @classmethod
+    def _five_levels_unique_ids(cls, levels: list[AssessmentLevel]) -> list[AssessmentLevel]:
+        numbers = [lv.level for lv in levels]
+        if numbers != [1, 2, 3, 4, 5]:
+            found = ", ".join(str(n) for n in numbers) or "none"
+            raise ValueError(f"list the five levels in order, 1 to 5; found {found}")
+        seen: set[str] = set()
+        for i, lv in enumerate(levels):
+            for j, st in enumerate(lv.statements):
+                if st.id in seen:
+                    raise ValueError(f"duplicate statement id {st.id!r} at levels[{i}].statements[{j}]")
+                seen.add(st.id)
+        return levels

@@ -78,6 +78,7 @@ class Renderer:
         self.env.filters.update(
             md=self._md,
             html=self._html,
+            attr=lambda v: Markup(html.escape(str(v))),
             plain=self._plain,
             json=self._json,
             paras=self._paras,
@@ -153,7 +154,7 @@ class Renderer:
         return self.env.get_template("404.md.j2").render()
 
 
-_OWN_TEMPLATE = {"toolbox", "glossary", "final-quiz"}
+_OWN_TEMPLATE = {"toolbox", "glossary", "final-quiz", "assessment", "progress"}
 
 
 def render_language(content: Content, lang: str) -> dict[str, str]:
@@ -211,7 +212,14 @@ def palette(content: Content, lang: str) -> list[dict[str, Any]]:
 
 
 def mkdocs_config(
-    content: Content, lang: str, docs_dir: str, site_dir: str, base: str, site_url: str | None, custom_dir: str
+    content: Content,
+    lang: str,
+    docs_dir: str,
+    site_dir: str,
+    base: str,
+    site_url: str | None,
+    custom_dir: str,
+    offline_shim: str | None = None,
 ) -> str:
     """The per-language ``mkdocs.yml``: the shared one plus what differs by language."""
     language = next(x for x in content.site.languages if x.code == lang)
@@ -232,4 +240,9 @@ def mkdocs_config(
     }
     if site_url:
         config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
+    if offline_shim:
+        # Material's offline plugin adds the shim from unpkg.com unless a polyfill named
+        # iframe-worker is already listed: ours, served from the site.
+        config["plugins"]["offline"] = {}
+        config["extra"]["polyfills"] = [offline_shim]
     return json.dumps(config, ensure_ascii=False, indent=1)

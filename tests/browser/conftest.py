@@ -23,17 +23,23 @@ LANGS = ("en", "id", "ru", "vi")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built once into a temporary copy of the project."""
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of the project with the real content (tests never write into the repo)."""
     root = tmp_path_factory.mktemp("project")
-    for name in ("content", "docs", "build_tools", "mkdocs.yml"):
+    for name in ("content", "docs", "build_tools", "mkdocs.yml", "pyproject.toml"):
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, root / name)
-    build(root)
-    return root / "site"
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(project: Path) -> Path:
+    """The real content, built once."""
+    build(project)
+    return project / "site"
 
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):

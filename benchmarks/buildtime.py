@@ -1,0 +1,123 @@
+"""1. Build time: our cold full build, the generation step alone, and the mkdocs-static-i18n
+baseline building the same Markdown, interleaved run by run so that both see the same machine."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks import baseline
+from benchmarks.common import Run, Series, copy_project, log, run_timed
+
+
+class BenchError(Exception):
+    """A measurement could not be taken."""
+
+
+@dataclass
+class BuildTimes:
+    """Every figure of the build-time section (seconds)."""
+
+    runs: int
+    full: Series = field(default_factory=Series)
+    """``python -m benchmarks.probe build``: interpreter, imports and ``build()``, wall clock."""
+    full_cpu: Series = field(default_factory=Series)
+    build_fn: Series = field(default_factory=Series)
+    """What ``build()`` itself returned."""
+    stages: dict[str, Series] = field(default_factory=dict)
+    generate: Series = field(default_factory=Series)
+    """``load_content`` + ``render_language`` for every language, in a fresh interpreter."""
+    load: Series = field(default_factory=Series)
+    render: Series = field(default_factory=Series)
+    generate_import: Series = field(default_factory=Series)
+    files: int = 0
+    baseline: Series = field(default_factory=Series)
+    baseline_cpu: Series = field(default_factory=Series)
+    baseline_error: str | None = None
+    one_language: Series = field(default_factory=Series)
+    """MkDocs alone on our first language's generated configuration."""
+    one_page: Series = field(default_factory=Series)
+    """MkDocs on a one-page Material site: the fixed cost of one MkDocs process."""
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.full.median / self.baseline.median if self.baseline else None
+
+    @property
+    def generation_share(self) -> float:
+        return self.generate.median / self.full.median
+
+
+def _probe(kind: str, copy: Path) -> tuple[Run, dict[str, Any]]:
+    run = run_timed([sys.executable, "-m", "benchmarks.probe", kind, str(copy)], cwd=copy)
+    if run.returncode:
+        raise BenchError(f"`python -m benchmarks.probe {kind}` failed:\n{run.output}")
+    return run, json.loads(run.output.splitlines()[-1])
+
+
+def _checked(run: Run, what: str) -> Run:
+    if run.returncode:
+        raise BenchError(f"{what} failed:\n{run.output}")
+    return run
+
+
+def _one_language_config(snapshot: Path, lang: str, work: Path) -> Path:
+    """Our generated configuration of ``lang``, writing into ``work`` instead of the staging dir."""
+    text = (snapshot / "build" / lang / "mkdocs.yml").read_text(encoding="utf-8")
+    config = work / f"mkdocs.{lang}.yml"
+    config.write_text(text.replace('"SITE_DIR"', json.dumps(str(work / f"site-{lang}"))), encoding="utf-8")
+    return config
+
+
+def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: baseline.Baseline | None) -> BuildTimes:
+    """Run every build-time measurement ``runs`` times, interleaved.
+
+    Args:
+        snapshot: a copy of the project that has been built once (``build/`` holds its Markdown).
+        languages: the language codes, first one first.
+        work: an empty scratch directory.
+        runs: how many times to measure each figure.
+        base: the mkdocs-static-i18n baseline, or None when it could not be installed.
+    """
+    times = BuildTimes(runs=runs, languages=languages)
+    one_lang = _one_language_config(snapshot, languages[0], work)
+    one_page = baseline.one_page_material(work / "one-page")
+    python = sys.executable
+    for i in range(1, runs + 1):
+        copy = copy_project(snapshot, work / f"run-{i}")
+        run, result = _probe("build", copy)
+        times.full.add(run.wall)
+        times.full_cpu.add(run.cpu)
+        times.build_fn.add(result["build"])
+        for stage, seconds in result["stages"].items():
+            times.stages.setdefault(stage, Series()).add(seconds)
+        _, gen = _probe("generate", copy)
+        times.generate.add(gen["generate"])
+        times.load.add(gen["load"])
+        times.render.add(gen["render"])
+        times.generate_import.add(gen["import"])
+        times.files = gen["files"]
+        shutil.rmtree(copy)
+        line = f"build run {i}/{runs}: ours {run.wall:.2f} s (generation {gen['generate']:.2f} s)"
+        if base:
+            shutil.rmtree(base.project / "site", ignore_errors=True)
+            b = _checked(run_timed(base.command(), cwd=base.project), "the mkdocs-static-i18n build")
+            times.baseline.add(b.wall)
+            times.baseline_cpu.add(b.cpu)
+            line += f", baseline {b.wall:.2f} s"
+        shutil.rmtree(work / f"site-{languages[0]}", ignore_errors=True)
+        single = _checked(
+            run_timed([python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(one_lang)], cwd=work),
+            "MkDocs on one language",
+        )
+        times.one_language.add(single.wall)
+        shutil.rmtree(work / "one-page" / "site", ignore_errors=True)
+        page = _checked(run_timed(baseline.mkdocs_build(python, one_page), cwd=work), "MkDocs on one page")
+        times.one_page.add(page.wall)
+        log(line + f", one language {single.wall:.2f} s, one page {page.wall:.2f} s")
+    return times

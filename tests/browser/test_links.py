@@ -1,0 +1,100 @@
+"""Every page in every language, under a sub-path: no broken link or anchor, no link that leaves
+the prefix, and not one request to any host but the site's own."""
+
+from __future__ import annotations
+
+import html.parser
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Request
+
+from .conftest import LANGS, PREFIX
+
+
+class _Page(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name"):
+            if values.get(key):
+                self.ids.add(str(values[key]))
+        for key in ("href", "src"):
+            value = values.get(key)
+            if value is not None and not (tag == "link" and values.get("rel") in {"canonical", "alternate"}):
+                self.links.append(value)
+
+
+def _parse(path: Path) -> _Page:
+    parser = _Page()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+
+
+def test_no_broken_link_or_anchor_and_none_leaves_the_prefix(built_site: Path) -> None:
+    parsed = {rel: _parse(built_site / rel) for rel in html_pages(built_site)}
+    problems: list[str] = []
+    for rel, page in parsed.items():
+        if rel.endswith("404.html"):
+            continue  # served at any address; tested through nginx in test_deploy.py
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme in {"data", "mailto"}:
+                continue
+            if parts.scheme or parts.netloc:
+                problems.append(f"{rel}: outside link {link}")
+                continue
+            path = posixpath.normpath(posixpath.join(PREFIX, posixpath.dirname(rel), unquote(parts.path))) if parts.path else PREFIX + rel
+            if parts.path.endswith("/") and not path.endswith("/"):
+                path += "/"
+            if not (path + ("" if path.endswith("/") else "")).startswith(PREFIX.rstrip("/")) or not path.startswith(PREFIX):
+                problems.append(f"{rel}: {link} leaves {PREFIX}")
+                continue
+            target = path[len(PREFIX):]
+            if target == "" or target.endswith("/"):
+                target += "index.html"
+            if not (built_site / target).exists():
+                problems.append(f"{rel}: broken link {link}")
+                continue
+            if parts.fragment and target.endswith(".html"):
+                ids = parsed[target].ids if target in parsed else set()
+                if unquote(parts.fragment) not in ids:
+                    problems.append(f"{rel}: broken anchor {link}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_request_leaves_the_site(browser: Browser, base_url: str, built_site: Path, lang: str) -> None:
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    own = urlsplit(base_url).netloc
+    outside: list[str] = []
+
+    def on_request(request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != own:
+            outside.append(request.url)
+
+    page.on("request", on_request)
+    try:
+        for rel in html_pages(built_site / lang):
+            page.goto(f"{base_url}{lang}/{rel}", wait_until="load")
+        # Search loads its worker and index lazily: use it once.
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("a")
+        box.press("End")
+        page.wait_for_timeout(500)
+    finally:
+        ctx.close()
+    assert outside == []

@@ -1,0 +1,568 @@
+"""The self-quiz in a real Chromium, in every language, as a learner would use it.
+
+Expected answers, explanations and strings come from the YAML content (the source of truth), never
+from the page under test, so a build that emits a wrong key or text fails here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+
+from build_tools import markup, render
+from build_tools.content import Content, load_content
+from build_tools.models import FinalQuizPage, Question
+
+from .conftest import LANGS, REPO
+
+KEY_PREFIX = "bsh-quiz:v1:"
+
+
+# --- the content: what the learner should see -----------------------------------------------------
+
+
+@functools.cache
+def content() -> Content:
+    return load_content(REPO)
+
+
+def ui(key: str, lang: str, **values: object) -> str:
+    text = content().site.ui[key][lang]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def plain(value: str, lang: str) -> str:
+    """A content text as the browser shows it: markup removed, whitespace collapsed."""
+    targets = render.link_targets(content(), lang)
+    return markup.to_plain(value, lambda ref: targets[ref])
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Quiz:
+    page_id: str
+    url: str
+    questions: tuple[Question, ...]
+
+
+def quiz_of(page_id: str) -> Quiz:
+    p = content().page(page_id)
+    return Quiz(page_id, render.html_path(p.spec.md), tuple(p.page.quiz))
+
+
+def first_page_with(qtype: str) -> Quiz:
+    """The first page in navigation order whose quiz has a question of ``qtype``."""
+    return next(quiz_of(p.id) for p in content().pages if any(q.type == qtype for q in p.page.quiz))
+
+
+def keys(q: Question) -> list[str]:
+    return [q.answer] if isinstance(q.answer, str) else list(q.answer)
+
+
+def option_label(q: Question, option_id: str, lang: str) -> str:
+    o = next(o for o in q.options if o.id == option_id)
+    return plain(o.text[lang], lang) if o.text else ui(option_id, lang)
+
+
+def explanation(q: Question, option_id: str, lang: str) -> str:
+    o = next(o for o in q.options if o.id == option_id)
+    return f"{option_label(q, option_id, lang)}: {plain(o.explain[lang], lang)}"
+
+
+def wrong_option(q: Question) -> str:
+    return next(o.id for o in q.options if o.id not in keys(q))
+
+
+# --- acting on the page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def quiet(page: Page) -> Iterator[Page]:
+    """The page fixture (no uncaught errors) that also fails on any console error."""
+    messages: list[str] = []
+
+    def on_console(msg: ConsoleMessage) -> None:
+        # Not warnings: lunr's Vietnamese search pipeline warns on every page, quiz or not.
+        if msg.type == "error":
+            messages.append(msg.text)
+
+    page.on("console", on_console)
+    yield page
+    assert messages == [], f"console messages: {messages}"
+
+
+def open_quiz(page: Page, base_url: str, lang: str, quiz: Quiz) -> Locator:
+    page.goto(f"{base_url}{lang}/{quiz.url}")
+    root = page.locator(f'[data-quiz="{quiz.page_id}"]')
+    # quiz.js shows the reset button when it has taken over the quiz.
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    return root
+
+
+def question(root: Locator, q: Question) -> Locator:
+    return root.locator(f'[data-quiz-question="{q.id}"]')
+
+
+def order_of(item: Locator) -> list[str]:
+    return item.locator('input[type="hidden"]').evaluate_all("inputs => inputs.map(i => i.value)")
+
+
+def arrange(item: Locator, order: list[str]) -> None:
+    """Puts an ordering question's items in ``order`` with the Move up buttons."""
+    for i, option_id in enumerate(order):
+        current = order_of(item)
+        for _ in range(current.index(option_id) - i):
+            item.locator(f'[data-quiz-option="{option_id}"] [data-quiz-move="up"]').click()
+    assert order_of(item) == order
+
+
+def answer(item: Locator, q: Question, *, right: bool) -> None:
+    """Gives the right answer or a wrong one, by mouse."""
+    if q.type == "ordering":
+        order = keys(q) if right else keys(q)[1:] + keys(q)[:1]
+        arrange(item, order)
+        return
+    chosen = keys(q) if right else [wrong_option(q)]
+    for box in item.locator('input:not([type="hidden"])').all():
+        value = box.get_attribute("value")
+        if value in chosen:
+            box.check()
+        elif q.type == "multiple":
+            box.uncheck()
+
+
+def saved(page: Page, quiz_id: str) -> dict[str, object] | None:
+    raw = page.evaluate("key => localStorage.getItem(key)", KEY_PREFIX + quiz_id)
+    return json.loads(raw) if raw is not None else None
+
+
+def percent(page: Page, lang: str, score: float, total: int) -> str:
+    """The score as the quiz should phrase it; the numbers are formatted by the browser's Intl."""
+    fmt = page.evaluate(
+        """([lang, score, total]) => [
+            new Intl.NumberFormat(lang, {maximumFractionDigits: 2}).format(score),
+            new Intl.NumberFormat(lang, {maximumFractionDigits: 2}).format(total),
+            new Intl.NumberFormat(lang, {style: "percent", maximumFractionDigits: 0}).format(score / total)]""",
+        [lang, score, total],
+    )
+    return ui("quiz_result", lang, score=fmt[0], total=fmt[1], percent=fmt[2])
+
+
+def expect_focus_inside(locator: Locator) -> None:
+    expect(locator).to_be_visible()
+    assert locator.evaluate("el => el.contains(document.activeElement)"), "focus is elsewhere"
+
+
+# --- practice quizzes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_practice_wrong_then_right(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("single")
+    q = next(q for q in quiz.questions if q.type == "single")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    feedback = item.locator("[data-quiz-feedback]")
+    expect(item.locator("details")).to_be_hidden()  # the no-JS answer would give it away
+    expect(feedback).to_be_hidden()
+
+    wrong = wrong_option(q)
+    item.locator(f'input[value="{wrong}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+
+    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    expect_focus_inside(feedback)
+    text = squash(feedback.inner_text())
+    assert text.startswith(ui("quiz_incorrect", lang))
+    assert ui("quiz_your_answer", lang) in text
+    assert squash(explanation(q, wrong, lang)) in text
+    assert ui("correct_answer", lang) in text
+    assert squash(explanation(q, keys(q)[0], lang)) in text
+    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_incorrect", lang))
+    expect(item.locator(f'input[value="{wrong}"]')).to_be_disabled()
+
+    item.locator('[data-quiz-action="retry"]').click()
+    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    expect(feedback).to_be_hidden()
+    assert item.evaluate("el => el.contains(document.activeElement) && document.activeElement.type === 'radio'")
+
+    item.locator(f'input[value="{keys(q)[0]}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "correct")
+    text = squash(feedback.inner_text())
+    assert text.startswith(ui("quiz_correct", lang))
+    assert squash(explanation(q, keys(q)[0], lang)) in text
+    assert ui("correct_answer", lang) not in text  # nothing to correct
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("multiple")
+    q = next(q for q in quiz.questions if q.type == "multiple")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    item.locator('[data-quiz-action="check"]').click()
+    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_choose_first", lang))
+    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_multiple_choice_partial_credit(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("multiple")
+    q = next(q for q in quiz.questions if q.type == "multiple" and len(keys(q)) >= 2)
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    right = keys(q)[0]
+    item.locator(f'input[value="{right}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    verdict = squash(item.locator(".bsh-quiz__verdict").inner_text())
+    partial = ui("quiz_partial_multiple", lang, hits=1, total=len(keys(q)), wrong=0)
+    assert verdict == f"{ui('quiz_partly', lang)} {partial}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_score_breakdown_reload_and_reset(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = quiz_of("key-points")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    wrong = next(q for q in quiz.questions if q.type == "single" and q.review and "#" not in q.review)
+    results = root.locator("[data-quiz-results]")
+    for q in quiz.questions:
+        expect(results).to_be_hidden()  # only once every question is checked
+        item = question(root, q)
+        answer(item, q, right=q is not wrong)
+        item.locator('[data-quiz-action="check"]').click()
+        expect(item).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
+
+    total = len(quiz.questions)
+    score = root.locator("[data-quiz-score]")
+    expect(results).to_be_visible()
+    expect(score).to_have_attribute("data-score", str(total - 1))
+    expect(score).to_have_attribute("data-total", str(total))
+    result = percent(quiet, lang, total - 1, total)
+    expect(score).to_have_text(ui("quiz_score", lang, result=result))
+    topic = results.locator('[data-quiz-topic="key-points"]')
+    title = plain(content().page("key-points").page.title[lang], lang)
+    expect(topic.locator("a").first).to_have_text(title)
+    review = topic.locator("a").nth(1)
+    section = next(s for s in content().page("key-points").page.sections if s.id == wrong.review)
+    expect(review).to_have_text(plain(section.title[lang], lang))
+    expect(review).to_have_attribute("href", f"#{wrong.review}")
+    assert f"{ui('quiz_review', lang)} " in topic.inner_text()
+    history = root.locator("[data-quiz-history]")
+    expect(history).to_have_text(ui("quiz_history", lang, last=result, best=result))
+
+    # Next day: the answers, the feedback and the result are still there.
+    orders = {q.id: order_of(question(root, q)) for q in quiz.questions if q.type == "ordering"}
+    quiet.reload()
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    for q in quiz.questions:
+        item = question(root, q)
+        expect(item).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
+        expect(item.locator("[data-quiz-feedback]")).to_be_visible()
+        if q.type == "ordering":
+            assert order_of(item) == orders[q.id] == keys(q)
+        else:
+            chosen = keys(q) if q is not wrong else [wrong_option(q)]
+            for box in item.locator("input").all():
+                (expect(box).to_be_checked if box.get_attribute("value") in chosen else expect(box).not_to_be_checked)()
+    expect(score).to_have_attribute("data-score", str(total - 1))
+    expect(history).to_have_text(ui("quiz_history", lang, last=result, best=result))
+
+    root.locator('[data-quiz-action="reset"]').click()
+    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_cleared", lang))
+    expect(results).to_be_hidden()
+    expect(history).to_be_hidden()
+    expect(root.locator("[data-quiz-state]")).to_have_count(0)
+    expect(root.locator("input:checked")).to_have_count(0)
+    state = saved(quiet, "key-points")
+    assert state is not None and state["answers"] == {} and state["last"] is None
+    quiet.reload()
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    expect(root.locator("[data-quiz-state]")).to_have_count(0)
+    expect(history).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_options_keep_their_order_on_reload(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("multiple")
+    root = open_quiz(quiet, base_url, lang, quiz)
+
+    def orders() -> list[list[str]]:
+        return [
+            question(root, q).locator("[data-quiz-option]").evaluate_all("els => els.map(e => e.dataset.quizOption)")
+            for q in quiz.questions
+        ]
+
+    before = orders()
+    quiet.reload()
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    assert orders() == before
+    for q, order in zip(quiz.questions, before, strict=True):
+        if q.type == "true-false":
+            assert order == ["true", "false"]
+        if q.type == "ordering":
+            assert order != keys(q), "an ordering question must not start solved"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ordering_by_keyboard_alone(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    kb = quiet.keyboard
+
+    # Reach the question with Tab from the question's hint, as from the end of the previous one.
+    item.locator(".bsh-quiz__hint").evaluate("el => { el.tabIndex = -1; el.focus(); }")
+    kb.press("Tab")
+    buttons = item.locator("[data-quiz-move]")
+    assert buttons.first.evaluate("el => el === document.activeElement")
+
+    def focused_index() -> int:
+        return int(buttons.evaluate_all("bs => bs.indexOf(document.activeElement)"))
+
+    def go_to(index: int) -> None:
+        while (at := focused_index()) != index:
+            kb.press("Tab" if at < index else "Shift+Tab")
+
+    target = keys(q)
+    for i, option_id in enumerate(target):
+        j = order_of(item).index(option_id)
+        go_to(2 * j)  # its Move up button
+        for _ in range(j - i):
+            kb.press("Enter")
+        assert focused_index() == 2 * i, "focus follows the moved item"
+    assert order_of(item) == target
+
+    check = item.locator('[data-quiz-action="check"]')
+    for _ in range(2 * len(target) + 1):
+        if check.evaluate("el => el === document.activeElement"):
+            break
+        kb.press("Tab")
+    kb.press("Space")
+    expect(item).to_have_attribute("data-quiz-state", "correct")
+    expect_focus_inside(item.locator("[data-quiz-feedback]"))
+    expect(item.locator("[data-quiz-move]").first).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ordering_move_is_announced(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    first = order_of(item)[0]
+    item.locator(f'[data-quiz-option="{first}"] [data-quiz-move="down"]').click()
+    assert order_of(item)[1] == first
+    label = plain(next(o for o in q.options if o.id == first).text[lang], lang)
+    expect(root.locator("[data-quiz-live]")).to_have_text(
+        ui("quiz_moved", lang, item=label, position=2, total=len(q.options))
+    )
+    up = item.locator(f'[data-quiz-option="{order_of(item)[0]}"] [data-quiz-move="up"]')
+    expect(up).to_have_attribute("aria-disabled", "true")
+
+
+# --- the final quiz -------------------------------------------------------------------------------
+
+
+def final_page() -> tuple[Quiz, int]:
+    p = content().page("final-quiz")
+    assert isinstance(p.page, FinalQuizPage)
+    bank = tuple(q for _, q in content().questions())
+    return Quiz("final-quiz", render.html_path(p.spec.md), bank), p.page.sample_size
+
+
+def visible_questions(root: Locator, quiz: Quiz) -> list[Question]:
+    by_id = {q.id: q for q in quiz.questions}
+    ids = root.locator("[data-quiz-question]:visible").evaluate_all("els => els.map(e => e.dataset.quizQuestion)")
+    return [by_id[i] for i in ids]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
+    quiz, size = final_page()
+    root = open_quiz(quiet, base_url, lang, quiz)
+    drawn = visible_questions(root, quiz)
+    assert len(drawn) == min(size, len(quiz.questions))
+    assert len({q.id for q in drawn}) == len(drawn)
+    expect(root.locator('[data-quiz-action="check"]')).to_have_count(0)
+    progress = root.locator("[data-quiz-progress]")
+    ordering = sum(q.type == "ordering" for q in drawn)  # an order is always an answer
+    expect(progress).to_have_text(ui("quiz_answered", lang, answered=ordering, total=len(drawn)))
+
+    wrong = next(q for q in drawn if q.type != "ordering")
+    for q in drawn:
+        answer(question(root, q), q, right=q is not wrong)
+    expect(progress).to_have_text(ui("quiz_answered", lang, answered=len(drawn), total=len(drawn)))
+    expect(root.locator("[data-quiz-state]")).to_have_count(0)  # no feedback before submitting
+
+    quiet.reload()  # answers and sample survive a reload before submitting
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    assert [q.id for q in visible_questions(root, quiz)] == [q.id for q in drawn]
+    expect(progress).to_have_text(ui("quiz_answered", lang, answered=len(drawn), total=len(drawn)))
+
+    root.locator('[data-quiz-action="submit"]').click()
+    results = root.locator("[data-quiz-results]")
+    expect_focus_inside(results)
+    for q in drawn:
+        expect(question(root, q)).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
+    expect(root.locator('[data-quiz-question]:visible [data-quiz-feedback]:visible')).to_have_count(len(drawn))
+    score = root.locator("[data-quiz-score]")
+    expect(score).to_have_attribute("data-score", str(len(drawn) - 1))
+    expect(score).to_have_attribute("data-total", str(len(drawn)))
+    result = percent(quiet, lang, len(drawn) - 1, len(drawn))
+    expect(score).to_have_text(ui("quiz_score", lang, result=result))
+    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_score", lang, result=result))
+    expect(root.locator('[data-quiz-action="submit"]')).to_be_hidden()
+    for box in root.locator('[data-quiz-question]:visible input:not([type="hidden"])').all():
+        expect(box).to_be_disabled()
+
+    # One entry per topic drawn, in the course's order, each linking to its page.
+    topic_of = {q.id: p.id for p, q in content().questions()}
+    order = [p.id for p in content().pages]
+    topics = sorted({topic_of[q.id] for q in drawn}, key=order.index)
+    rows = results.locator("[data-quiz-topic]")
+    assert rows.evaluate_all("els => els.map(e => e.dataset.quizTopic)") == topics
+    for topic in topics:
+        link = results.locator(f'[data-quiz-topic="{topic}"] a').first
+        expect(link).to_have_text(plain(content().page(topic).page.title[lang], lang))
+        expect(link).to_have_attribute("href", render.html_path(content().page(topic).spec.md))
+    wrong_row = results.locator(f'[data-quiz-topic="{topic_of[wrong.id]}"]')
+    assert ui("quiz_review", lang) in wrong_row.inner_text()
+
+    quiet.reload()  # submitted stays submitted
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    expect(score).to_have_attribute("data-score", str(len(drawn) - 1))
+    assert [q.id for q in visible_questions(root, quiz)] == [q.id for q in drawn]
+
+    results.locator('[data-quiz-action="retry"]').click()  # a new attempt: a new sample, scores kept
+    expect(results).to_be_hidden()
+    expect(root.locator("[data-quiz-state]")).to_have_count(0)
+    expect(root.locator("[data-quiz-history]")).to_have_text(ui("quiz_history", lang, last=result, best=result))
+    again = visible_questions(root, quiz)
+    assert len(again) == len(drawn)
+    if len(quiz.questions) > 2 * size:
+        assert [q.id for q in again] != [q.id for q in drawn]
+    state = saved(quiet, "final-quiz")
+    assert state is not None and state["sample"] == [q.id for q in again] and state["submitted"] is False
+
+
+# --- storage, navigation, no JavaScript ------------------------------------------------------------
+
+# Material's own inline scripts read localStorage while the page is parsed (palette, consent) and
+# throw when it is blocked; that is outside the quiz. Storage here fails from the moment parsing
+# ends, which is before the quiz starts: the quiz alone meets the blocked storage.
+BLOCK_STORAGE = """
+(() => {
+  const real = Object.getOwnPropertyDescriptor(window, "localStorage").get;
+  Object.defineProperty(window, "localStorage", {
+    configurable: true,
+    get() {
+      if (document.readyState === "loading") return real.call(window);
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    },
+  });
+})();
+"""
+
+FULL_STORAGE = """
+(() => {
+  localStorage.setItem("bsh-quiz:v1:%s", "{corrupt");
+  Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  };
+})();
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("storage", ["blocked", "full-and-corrupt"])
+def test_quiz_works_without_storage(quiet: Page, base_url: str, lang: str, storage: str) -> None:
+    quiz = first_page_with("single")
+    q = next(q for q in quiz.questions if q.type == "single")
+    quiet.add_init_script(BLOCK_STORAGE if storage == "blocked" else FULL_STORAGE % quiz.page_id)
+    root = open_quiz(quiet, base_url, lang, quiz)
+    note = root.locator("[data-quiz-nosave]")
+    expect(note).to_have_text(ui("quiz_not_saved", lang))
+    item = question(root, q)
+    answer(item, q, right=True)
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "correct")
+
+    quiet.reload()  # nothing was kept, and nothing broke
+    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    expect(item.locator("input:checked")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_and_forward_leave_one_listener(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    other = quiz_of("home") if quiz.page_id != "home" else quiz_of("key-points")
+    open_quiz(quiet, base_url, lang, other)
+    root = open_quiz(quiet, base_url, lang, quiz)
+    for _ in range(10):
+        quiet.go_back()
+        expect(quiet).to_have_url(f"{base_url}{lang}/{other.url}")
+        quiet.go_forward()
+        expect(quiet).to_have_url(f"{base_url}{lang}/{quiz.url}")
+    # Instant navigation re-emits Material's document$ for each new page: 20 more emissions.
+    quiet.evaluate("() => { for (let i = 0; i < 20; i++) window.document$.next(document); }")
+
+    item = question(root, q)
+    before = order_of(item)
+    item.locator(f'[data-quiz-option="{before[0]}"] [data-quiz-move="down"]').click()
+    assert order_of(item) == [before[1], before[0], *before[2:]], "one click, one move"
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item.locator(".bsh-quiz__verdict")).to_have_count(1)
+    item.locator('[data-quiz-action="retry"]').click()
+    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_answers_sit_in_details(browser: Browser, base_url: str, lang: str) -> None:
+    quiz = quiz_of("key-points")
+    page = browser.new_context(java_script_enabled=False).new_page()
+    try:
+        page.goto(f"{base_url}{lang}/{quiz.url}")
+        root = page.locator(f'[data-quiz="{quiz.page_id}"]')
+        expect(root.locator("[data-quiz-question]")).to_have_count(len(quiz.questions))
+        expect(root.locator("button:visible")).to_have_count(0)
+        q = quiz.questions[0]
+        details = question(root, q).locator("details")
+        expect(details.locator("summary")).to_have_text(ui("show_answer", lang))
+        details.locator("summary").click()
+        text = squash(details.inner_text())
+        for option_id in keys(q):
+            assert option_label(q, option_id, lang) in text
+        assert squash(explanation(q, keys(q)[0], lang)) in text
+    finally:
+        page.context.close()
+
+
+# --- layout ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_targets_and_narrow_screens(quiet: Page, base_url: str, lang: str) -> None:
+    quiet.set_viewport_size({"width": 320, "height": 640})
+    quiz = quiz_of("key-points")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    for control in root.locator('input:not([type="hidden"]):visible, button:visible').all():
+        box = control.bounding_box()
+        assert box is not None and box["width"] >= 24 and box["height"] >= 24, control.evaluate("e => e.outerHTML")
+    overflow = root.evaluate("el => el.scrollWidth - el.clientWidth")
+    assert overflow <= 0, f"the quiz is {overflow}px wider than a 320px screen"
