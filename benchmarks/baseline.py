@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.common import child_env, log
+from benchmarks.common import child_env, generated_config, generated_docs, log
 
 PACKAGES = ("mkdocs==1.6.1", "mkdocs-material==9.8.1", "mkdocs-static-i18n")
 """What the baseline environment installs: the project's MkDocs and Material, and the plugin."""
@@ -68,7 +68,7 @@ def create_venv(where: Path) -> tuple[Path, dict[str, str]]:
 
 def _language_configs(snapshot: Path, languages: list[str]) -> dict[str, dict[str, Any]]:
     """The per-language configuration our build generated (JSON, so YAML reads it)."""
-    return {lang: json.loads((snapshot / "build" / lang / "mkdocs.yml").read_text(encoding="utf-8")) for lang in languages}
+    return {lang: json.loads(generated_config(snapshot, lang).read_text(encoding="utf-8")) for lang in languages}
 
 
 def shared_config(snapshot: Path) -> dict[str, Any]:
@@ -84,7 +84,7 @@ def i18n_project(snapshot: Path, languages: list[str], dest: Path) -> Path:
     overrides are left out: the plugin brings its own language switcher."""
     docs = dest / "docs"
     for lang in languages:
-        shutil.copytree(snapshot / "build" / lang / "docs", docs / lang, ignore=shutil.ignore_patterns("assets"))
+        shutil.copytree(generated_docs(snapshot, lang), docs / lang, ignore=shutil.ignore_patterns("assets"))
     shutil.copytree(snapshot / "docs" / "assets", docs / "assets")
     per_lang = _language_configs(snapshot, languages)
     config = shared_config(snapshot)
@@ -124,7 +124,7 @@ def plain_material(snapshot: Path, lang: str, dest: Path) -> Path:
     Material's defaults (no palette toggle, no theme overrides, no extra CSS or JS). Web fonts are
     off as in ours: Material's default would fetch Roboto from Google Fonts."""
     docs = dest / "docs"
-    shutil.copytree(snapshot / "build" / lang / "docs", docs, ignore=shutil.ignore_patterns("assets"))
+    shutil.copytree(generated_docs(snapshot, lang), docs, ignore=shutil.ignore_patterns("assets"))
     ours = _language_configs(snapshot, [lang])[lang]
     shared = shared_config(snapshot)
     config = {

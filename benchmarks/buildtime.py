@@ -11,11 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import baseline
-from benchmarks.common import Run, Series, copy_project, log, run_timed
-
-
-class BenchError(Exception):
-    """A measurement could not be taken."""
+from benchmarks.common import BenchError, Run, Series, copy_project, generated_config, log, run_timed
 
 
 @dataclass
@@ -43,6 +39,10 @@ class BuildTimes:
     one_page: Series = field(default_factory=Series)
     """MkDocs on a one-page Material site: the fixed cost of one MkDocs process."""
     languages: list[str] = field(default_factory=list)
+    site_files: int = 0
+    site_bytes: int = 0
+    baseline_files: int = 0
+    baseline_bytes: int = 0
 
     @property
     def ratio(self) -> float | None:
@@ -66,9 +66,15 @@ def _checked(run: Run, what: str) -> Run:
     return run
 
 
+def _tree_size(root: Path) -> tuple[int, int]:
+    """Files and bytes under ``root``."""
+    files = [p for p in root.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
 def _one_language_config(snapshot: Path, lang: str, work: Path) -> Path:
     """Our generated configuration of ``lang``, writing into ``work`` instead of the staging dir."""
-    text = (snapshot / "build" / lang / "mkdocs.yml").read_text(encoding="utf-8")
+    text = generated_config(snapshot, lang).read_text(encoding="utf-8")
     config = work / f"mkdocs.{lang}.yml"
     config.write_text(text.replace('"SITE_DIR"', json.dumps(str(work / f"site-{lang}"))), encoding="utf-8")
     return config
@@ -96,6 +102,7 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
         times.build_fn.add(result["build"])
         for stage, seconds in result["stages"].items():
             times.stages.setdefault(stage, Series()).add(seconds)
+        times.site_files, times.site_bytes = _tree_size(copy / "site")
         _, gen = _probe("generate", copy)
         times.generate.add(gen["generate"])
         times.load.add(gen["load"])
@@ -109,6 +116,7 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
             b = _checked(run_timed(base.command(), cwd=base.project), "the mkdocs-static-i18n build")
             times.baseline.add(b.wall)
             times.baseline_cpu.add(b.cpu)
+            times.baseline_files, times.baseline_bytes = _tree_size(base.project / "site")
             line += f", baseline {b.wall:.2f} s"
         shutil.rmtree(work / f"site-{languages[0]}", ignore_errors=True)
         single = _checked(

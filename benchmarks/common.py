@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import resource
 import shutil
@@ -29,6 +30,10 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 """Suffixes served gzipped, as ``gzip_types`` in deploy/nginx.conf (HTML is always compressed)."""
 GZIP_MIN_LENGTH = 512
 """``gzip_min_length`` of deploy/nginx.conf: smaller bodies are sent as they are."""
+
+
+class BenchError(Exception):
+    """A measurement could not be taken."""
 
 
 def log(message: str) -> None:
@@ -105,6 +110,22 @@ def copy_project(src: Path, dest: Path) -> Path:
 
     shutil.copytree(src, dest, ignore=ignore, symlinks=True)
     return dest
+
+
+def generated_config(project: Path, lang: str) -> Path:
+    """The ``mkdocs.yml`` our build generated for ``lang`` under ``project/build/`` (the online
+    variant, the newest if there are several), wherever the build chooses to put it."""
+    out = project / "build"
+    found = [p for p in out.rglob("mkdocs.yml") if p.parent.name == lang and "offline" not in p.relative_to(out).parts]
+    if not found:
+        raise BenchError(f"no generated configuration for {lang!r} under {out}")
+    return max(found, key=lambda p: p.stat().st_mtime)
+
+
+def generated_docs(project: Path, lang: str) -> Path:
+    """The directory of the Markdown our build generated for ``lang``."""
+    config = json.loads(generated_config(project, lang).read_text(encoding="utf-8"))
+    return Path(config["docs_dir"])
 
 
 def served_size(path: Path) -> tuple[int, int]:

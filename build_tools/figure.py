@@ -155,9 +155,7 @@ class Figure:
     name_size: int = NAME_SIZE
 
 
-def layout(
-    levels: Sequence[LevelPage], lang: str, ui: Callable[..., str], current: int | None = None
-) -> Figure:
+def layout(levels: Sequence[LevelPage], lang: str, ui: Callable[..., str], current: int | None = None) -> Figure:
     """Lay out the figure for ``levels`` in ``lang``, highlighting level ``current`` if given.
 
     Args:

@@ -273,12 +273,19 @@ class AssessmentLevel(Strict):
 class AssessmentPage(Page):
     """``content/assessment.yaml``: the self-assessment "Where do you stand with this customer?"."""
 
-    scale: list[Text] = Field(min_length=4, max_length=4)
+    scale: list[Text]
     """The four answers to every statement, from the lowest (0 points) to the highest (3 points)."""
     rule: Text
     """The scoring rule as the page states it; it must describe what assessment.js computes."""
     levels: list[AssessmentLevel]
     """The five levels, in order."""
+
+    @field_validator("scale")
+    @classmethod
+    def _four_answers(cls, scale: list[Text]) -> list[Text]:
+        if len(scale) != 4:
+            raise ValueError(f"give exactly four answers, from the lowest to the highest; found {len(scale)}")
+        return scale
 
     @field_validator("levels")
     @classmethod

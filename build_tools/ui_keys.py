@@ -109,7 +109,7 @@ UI_KEYS: dict[str, str] = {
     "as_need_answers": "Self-assessment: submit pressed with {count} statements unanswered.",
     "as_saved": "Read out after saving a person's ratings.",
     "as_result_heading": "Result heading, {name} the customer.",
-    "as_estimated": "Result: the estimated level, {level} e.g. 'Level 3: Dedicated service'.",
+    "as_estimated": "Result: label above the estimated level (e.g. 'Level 3: Dedicated service').",
     "as_spread_heading": "Result: heading of the per-person table.",
     "as_spread_one": "Result: only one person was rated.",
     "as_spread_same": "Result: everyone rated gives the same level {n}.",

@@ -764,7 +764,7 @@
       box.setAttribute("data-level", String(s.level));
       box.querySelector("[data-assessment-result-heading]").textContent = fill(ui.as_result_heading, { name: customer.name });
       box.querySelector("[data-assessment-result-date]").textContent = fill(ui.as_updated, { date: this.date(customer.updated) });
-      box.querySelector("[data-assessment-result-level]").textContent = fill(ui.as_estimated, { level: this.levelName(s.level) });
+      box.querySelector("[data-assessment-result-level]").textContent = this.levelName(s.level);
       this.fillFrom(box.querySelector("[data-assessment-result-body]"), "[data-assessment-explain=\"" + s.level + "\"]");
 
       var spread = s.people.length === 1 ? ui.as_spread_one
@@ -778,7 +778,7 @@
         var tr = make("tr");
         var th = tr.appendChild(make("th", p.name));
         th.scope = "row";
-        tr.appendChild(make("td", fill(ui.level_n, { n: p.level })));
+        tr.appendChild(make("td", String(p.level)));
         p.scores.forEach(function (sc) {
           var td = tr.appendChild(make("td", self.number(sc.average, 1)));
           if (sc.reached) {

@@ -320,7 +320,10 @@
       if (this.data.sample && !st.sample) st.sample = pickSample(ids, this.data.sample, st.seed);
       var active = st.sample || ids;
       this.active = [];
-      this.items.forEach(function (it) { it.el.hidden = active.indexOf(it.q.id) < 0; });
+      this.items.forEach(function (it) {
+        it.active = active.indexOf(it.q.id) >= 0;
+        it.el.hidden = !it.active;
+      });
       active.forEach(function (id) {
         var it = this.items[ids.indexOf(id)];
         it.el.parentNode.appendChild(it.el);
@@ -332,7 +335,7 @@
     },
 
     judged: function (it) {
-      return this.test() ? this.state.submitted : this.state.judged.indexOf(it.q.id) >= 0;
+      return it.active && (this.test() ? this.state.submitted : this.state.judged.indexOf(it.q.id) >= 0);
     },
 
     response: function (it) {
@@ -351,7 +354,8 @@
     },
 
     render: function () {
-      this.active.forEach(this.renderQuestion, this);
+      // Every question, so that those left out of a new sample forget the last attempt too.
+      this.items.forEach(this.renderQuestion, this);
       var ui = this.ui;
       var lang = this.data.lang;
       var st = this.state;

@@ -11,9 +11,10 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
 from build_tools import markup, render
 from build_tools.content import Content, load_content
@@ -418,7 +419,7 @@ def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
     expect_focus_inside(results)
     for q in drawn:
         expect(question(root, q)).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
-    expect(root.locator('[data-quiz-question]:visible [data-quiz-feedback]:visible')).to_have_count(len(drawn))
+    expect(root.locator("[data-quiz-question]:visible [data-quiz-feedback]:visible")).to_have_count(len(drawn))
     score = root.locator("[data-quiz-score]")
     expect(score).to_have_attribute("data-score", str(len(drawn) - 1))
     expect(score).to_have_attribute("data-total", str(len(drawn)))
@@ -566,3 +567,65 @@ def test_targets_and_narrow_screens(quiet: Page, base_url: str, lang: str) -> No
         assert box is not None and box["width"] >= 24 and box["height"] >= 24, control.evaluate("e => e.outerHTML")
     overflow = root.evaluate("el => el.scrollWidth - el.clientWidth")
     assert overflow <= 0, f"the quiz is {overflow}px wider than a 320px screen"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_shows_the_questions_and_the_result(quiet: Page, base_url: str, lang: str) -> None:
+    quiz, size = final_page()
+    root = open_quiz(quiet, base_url, lang, quiz)
+    root.locator('[data-quiz-action="submit"]').click()
+    quiet.emulate_media(media="print")
+    expect(root.locator("[data-quiz-question]:visible")).to_have_count(min(size, len(quiz.questions)))
+    expect(root.locator("[data-quiz-score]")).to_be_visible()
+    expect(root.locator("[data-quiz-feedback]:visible").first).to_be_visible()
+    expect(root.locator("button:visible")).to_have_count(0)
+
+
+# --- accessibility and security -------------------------------------------------------------------
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    quiet.emulate_media(color_scheme=scheme)
+    quiz, _ = final_page()
+    root = open_quiz(quiet, base_url, lang, quiz)
+    drawn = visible_questions(root, quiz)
+    answer(question(root, drawn[0]), drawn[0], right=False)
+    root.locator('[data-quiz-action="submit"]').click()
+    expect(root.locator("[data-quiz-results]")).to_be_visible()
+    quiet.mouse.move(0, 0)  # no hover colours
+    results = Axe().run(quiet, context="[data-quiz]", options={**WCAG, "resultTypes": ["violations"]})
+    violations = [f"{v['id']}: {[n['html'][:80] for n in v['nodes'][:3]]}" for v in results.response["violations"]]
+    assert violations == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: str, lang: str) -> None:
+    from build_tools.build import content_security_policy
+
+    policy = content_security_policy(built_site)
+
+    def with_policy(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    quiet.route(re.compile(r".*\.html(\?.*)?$"), with_policy)
+    quiet.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
+    quiz, _ = final_page()
+    root = open_quiz(quiet, base_url, lang, quiz)
+    drawn = visible_questions(root, quiz)
+    for q in drawn[:3]:
+        answer(question(root, q), q, right=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    expect(root.locator("[data-quiz-results]")).to_be_visible()
+    root.locator('[data-quiz-action="reset"]').click()
+    expect(root.locator("[data-quiz-results]")).to_be_hidden()
+    assert quiet.evaluate("window.__violations") == []

@@ -1,0 +1,137 @@
+"""The hierarchy figure: line breaks that never overflow, the chasm, links and the highlighted level."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from helpers import LANGS, REPO, home, level, minimal_tree, text
+
+from build_tools import figure
+from build_tools.build import build
+from build_tools.content import load_content
+from build_tools.render import Lang, render_language
+
+
+def test_short_text_stays_on_one_line() -> None:
+    assert figure.wrap("Good supplier", 200, 16) == ["Good supplier"]
+
+
+def test_long_text_wraps_at_spaces_within_the_width() -> None:
+    lines = figure.wrap("Nhà cung cấp hàng phổ thông rất dài thêm vài chữ nữa", 150, 16)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Nhà cung cấp hàng phổ thông rất dài thêm vài chữ nữa"
+    assert all(figure.text_width(line, 16) <= 150 for line in lines)
+
+
+def test_a_word_longer_than_the_line_is_split_with_a_hyphen() -> None:
+    lines = figure.wrap("Стратегическийпартнёрсамыйдлинный", 120, 16)
+    assert len(lines) > 1
+    assert all(line.endswith("-") for line in lines[:-1])
+    assert all(figure.text_width(line, 16) <= 120 for line in lines)
+    assert "".join(line.rstrip("-") for line in lines) == "Стратегическийпартнёрсамыйдлинный"
+
+
+def test_combining_marks_take_no_width() -> None:
+    # Vietnamese written with combining tone marks measures like the precomposed form.
+    composed = "Đối tác chiến lược"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert figure.text_width(decomposed, 16) == figure.text_width(composed, 16)
+
+
+@pytest.fixture(scope="module")
+def content() -> object:
+    return load_content(REPO)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_real_level_names_fit_their_steps(content: object, lang: str) -> None:
+    ui = Lang(lang, content, {}).ui  # type: ignore[arg-type]
+    fig = figure.layout(content.levels(), lang, ui, current=3)  # type: ignore[attr-defined]
+    assert [s.level for s in fig.steps] == [5, 4, 3, 2, 1]
+    for step in fig.steps:
+        assert step.lines, step
+        for line in step.lines:
+            assert figure.text_width(line, figure.NAME_SIZE) <= step.width - 2 * figure.PAD, line
+        assert figure.text_width(step.label, figure.LABEL_SIZE, bold=True) <= step.width - 2 * figure.PAD
+        assert step.line_ys()[-1] < step.y + step.height
+        assert step.x + step.width == figure.WIDTH
+    assert [s.level for s in fig.steps if s.current] == [3]
+
+
+def test_steps_ascend_and_the_chasm_lies_between_levels_3_and_4(content: object) -> None:
+    ui = Lang("en", content, {}).ui  # type: ignore[arg-type]
+    fig = figure.layout(content.levels(), "en", ui)  # type: ignore[attr-defined]
+    by_level = {s.level: s for s in fig.steps}
+    assert [by_level[n].x for n in range(1, 6)] == sorted(by_level[n].x for n in range(1, 6))
+    assert [by_level[n].y for n in range(1, 6)] == sorted((by_level[n].y for n in range(1, 6)), reverse=True)
+    assert fig.chasm is not None
+    assert by_level[4].y + by_level[4].height < fig.chasm.middle < by_level[3].y
+    assert fig.chasm.label == ("The chasm",)
+    assert not any(s.current for s in fig.steps)
+    assert fig.height == by_level[1].y + by_level[1].height
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    root = tmp_path_factory.mktemp("figure")
+    long_names = {n: {**text(f"L{n}"), "ru": "Очень длинное название ступени номер " + str(n)} for n in range(1, 6)}
+    with_block = {"id": "levels", "title": text("Levels"), "blocks": [{"figure": "hierarchy"}]}
+    risk = {"id": "risk", "title": text("Risk"), "blocks": [{"text": text("Risky.")}]}
+    minimal_tree(
+        root,
+        {
+            "content/home.yaml": home(sections=[with_block]),
+            **{f"content/levels/level-{n}.yaml": level(n, short_name=long_names[n]) for n in range(1, 6)},
+            "content/levels/level-4.yaml": level(4, short_name=long_names[4], sections=[with_block, risk]),
+        },
+    )
+    content = load_content(root)
+    return {lang: render_language(content, lang) for lang in LANGS}
+
+
+def test_home_shows_the_figure_with_title_description_and_five_links(rendered: dict[str, dict[str, str]]) -> None:
+    md = rendered["ru"]["index.md"]
+    assert md.count('<figure class="bsh-figure">') == 1
+    assert "<title>Пять уровней иерархии «купля-продажа»</title>" in md
+    assert "<desc>Пять ступеней снизу вверх" in md
+    assert re.findall(r'<a href="([^"]+)" class="bsh-figure__step', md) == [
+        f"levels/level-{n}.html" for n in (5, 4, 3, 2, 1)
+    ]
+    assert "aria-current" not in md
+    assert ">Пропасть</tspan>" in md
+
+
+def test_a_level_page_shows_the_figure_once_with_its_level_highlighted(rendered: dict[str, dict[str, str]]) -> None:
+    for n in range(1, 6):
+        md = rendered["en"][f"levels/level-{n}.md"]
+        assert md.count('<figure class="bsh-figure">') == 1, n
+        current = re.findall(r'<a href="([^"]+)" class="bsh-figure__step bsh-figure__step--current" aria-current', md)
+        assert current == [f"../levels/level-{n}.html"], n
+
+
+def test_the_figure_goes_after_the_lead_unless_the_author_placed_it(rendered: dict[str, dict[str, str]]) -> None:
+    after_lead = rendered["en"]["levels/level-2.md"]
+    assert after_lead.index("{ .bsh-lead }") < after_lead.index("<figure") < after_lead.index("## Risk")
+    placed = rendered["en"]["levels/level-4.md"]
+    assert placed.index("## Levels") < placed.index("<figure")
+
+
+def test_long_russian_names_are_broken_into_several_lines(rendered: dict[str, dict[str, str]]) -> None:
+    md = rendered["ru"]["index.md"]
+    step = re.search(r'<a href="levels/level-5.html".*?</a>', md, re.S)
+    assert step is not None
+    assert len(re.findall(r"bsh-figure__name", step.group(0))) >= 2
+
+
+def test_the_figure_builds_into_every_language(tmp_path: Path) -> None:
+    figure_block = {"id": "x", "title": text("X"), "blocks": [{"figure": "hierarchy"}]}
+    minimal_tree(tmp_path, {"content/home.yaml": home(sections=[figure_block])})
+    build(tmp_path)
+    for lang in LANGS:
+        html = (tmp_path / "site" / lang / "index.html").read_text(encoding="utf-8")
+        assert html.count('<svg class="bsh-figure__svg"') == 1
+        assert 'href="assets/figure.css"' in html
