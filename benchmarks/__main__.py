@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if {"build", "lighthouse"} & set(sections):
             try:
                 venv, versions = baseline.create_venv(work)
-                base = baseline.Baseline(venv, baseline.i18n_project(snap, langs, work / "i18n"), versions)
+                base = baseline.Baseline(venv, baseline.i18n_project(snap, langs, work / "i18n").parent, versions)
                 info.versions["mkdocs-static-i18n (baseline)"] = versions["mkdocs-static-i18n"]
             except (subprocess.CalledProcessError, OSError) as exc:
                 result.baseline_error = f"{exc}: {getattr(exc, 'stderr', '') or ''}".strip()

@@ -91,6 +91,7 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
         base: the mkdocs-static-i18n baseline, or None when it could not be installed.
     """
     times = BuildTimes(runs=runs, languages=languages)
+    work.mkdir(parents=True, exist_ok=True)
     one_lang = _one_language_config(snapshot, languages[0], work)
     one_page = baseline.one_page_material(work / "one-page")
     python = sys.executable

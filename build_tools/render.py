@@ -22,6 +22,12 @@ from build_tools.models import GlossaryPage, LevelPage, Text, ToolboxPage
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def theme_text(text: str) -> str:
+    """A plain string MkDocs or Material will print into HTML *unescaped* (site name, nav titles,
+    front matter title and description, ...): escape it here so content can never inject markup."""
+    return html.escape(text, quote=True)
+
+
 def html_path(md: str) -> str:
     """``levels/level-1.md`` → ``levels/level-1.html`` (the site uses ``use_directory_urls: false``)."""
     return md[: -len(".md")] + ".html"
@@ -81,6 +87,7 @@ class Renderer:
             attr=lambda v: Markup(html.escape(str(v))),
             plain=self._plain,
             json=self._json,
+            meta=lambda v: self._json(theme_text(self._plain(v))),
             paras=self._paras,
             tr=self._tr,
         )
@@ -172,16 +179,16 @@ def nav(content: Content, lang: str) -> list[Any]:
     levels: list[Any] = []
     modules: list[Any] = []
     for p in content.pages:
-        title = markup.to_plain((p.page.nav_title or p.page.title)[lang])
+        title = theme_text(markup.to_plain((p.page.nav_title or p.page.title)[lang]))
         entry = {title: p.spec.md}
         if p.spec.kind == "level":
             levels.append(entry)
             if len(levels) == 1:
-                out.append({ui("levels_nav"): levels})
+                out.append({theme_text(ui("levels_nav")): levels})
         elif p.spec.kind == "module":
             modules.append(entry)
             if len(modules) == 1:
-                out.append({ui("modules_nav"): modules})
+                out.append({theme_text(ui("modules_nav")): modules})
         else:
             out.append(entry)
     return out
@@ -194,19 +201,19 @@ def palette(content: Content, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "media": "(prefers-color-scheme)",
-            "toggle": {"icon": "material/brightness-auto", "name": ui("palette_light")},
+            "toggle": {"icon": "material/brightness-auto", "name": theme_text(ui("palette_light"))},
         },
         {
             "media": "(prefers-color-scheme: light)",
             "scheme": "default",
             **colours,
-            "toggle": {"icon": "material/brightness-7", "name": ui("palette_dark")},
+            "toggle": {"icon": "material/brightness-7", "name": theme_text(ui("palette_dark"))},
         },
         {
             "media": "(prefers-color-scheme: dark)",
             "scheme": "slate",
             **colours,
-            "toggle": {"icon": "material/brightness-4", "name": ui("palette_auto")},
+            "toggle": {"icon": "material/brightness-4", "name": theme_text(ui("palette_auto"))},
         },
     ]
 
@@ -226,11 +233,11 @@ def mkdocs_config(
     search: dict[str, Any] = {"lang": language.search or "en"}
     if not language.search:
         search["pipeline"] = ["trimmer"]
-    alternate = [{"name": x.name, "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages]
+    alternate = [{"name": theme_text(x.name), "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages]
     config: dict[str, Any] = {
         "INHERIT": base,
-        "site_name": markup.to_plain(content.site.site_name[lang]),
-        "copyright": markup.to_plain(content.site.copyright[lang]),
+        "site_name": theme_text(markup.to_plain(content.site.site_name[lang])),
+        "copyright": theme_text(markup.to_plain(content.site.copyright[lang])),
         "docs_dir": docs_dir,
         "site_dir": site_dir,
         "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang)},

@@ -94,6 +94,9 @@ def test_nothing_copied_from_the_sources() -> None:
         pytest.skip(f"{COPYCHECK} is not here: the copy check runs where the shared sources are")
     proc = subprocess.run(
         [shutil.which("python3") or sys.executable, str(COPYCHECK), "content"],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:]

@@ -20,7 +20,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def _every_block() -> list[dict[str, object]]:
     return [
-        {"text": {**text("First paragraph with **bold**, *italic* and [[level-2]]."), "en": "One.\n\nTwo <b>x</b> # {{ y }}"}},
+        {
+            "text": {
+                **text("First paragraph with **bold**, *italic* and [[level-2]]."),
+                "en": "One.\n\nTwo <b>x</b> # {{ y }}",
+            }
+        },
         {"list": [text("Item one"), text("Item two")]},
         {"steps": [text("Step one"), text("Step two")]},
         {"checklist": [text("Sign one"), text("Sign two")]},
@@ -49,7 +54,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]
         ),
         question("home-order", type="ordering", answer=["b", "a"]),
     ]
-    minimal_tree(root, {"content/home.yaml": home(sections=sections, quiz=quiz), "content/levels/level-2.yaml": level(2)})
+    minimal_tree(
+        root, {"content/home.yaml": home(sections=sections, quiz=quiz), "content/levels/level-2.yaml": level(2)}
+    )
     content = load_content(root)
     return {lang: render.render_language(content, lang) for lang in ("en", "ru")}
 

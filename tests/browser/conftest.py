@@ -3,6 +3,7 @@ and driven by Debian's Chromium through Playwright (never a downloaded browser).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -54,14 +55,23 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """``http://127.0.0.1:<port>/training/buy-sell/`` serving the built site."""
-    handler = functools.partial(_PrefixHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` at ``http://127.0.0.1:<port>/training/buy-sell/``; yield that URL."""
+    handler = functools.partial(_PrefixHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site, served under a sub-path."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -18,8 +18,16 @@ AXE = Axe()
 def page_types(site: Path) -> list[str]:
     """One page of each type that exists in the build."""
     wanted = [
-        "index.html", "levels/level-3.html", "toolbox.html", "modules/customer-value.html",
-        "key-points.html", "final-quiz.html", "glossary.html", "assessment.html", "progress.html", "404.html",
+        "index.html",
+        "levels/level-3.html",
+        "toolbox.html",
+        "modules/customer-value.html",
+        "key-points.html",
+        "final-quiz.html",
+        "glossary.html",
+        "assessment.html",
+        "progress.html",
+        "404.html",
     ]
     return [rel for rel in wanted if (site / "en" / rel).exists()]
 
@@ -31,8 +39,7 @@ def _violations(browser: Browser, url: str, scheme: str) -> list[str]:
         page.goto(url)
         result = AXE.run(page)
         return [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result.response["violations"]
+            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
         ]
     finally:
         ctx.close()

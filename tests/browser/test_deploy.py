@@ -38,8 +38,11 @@ def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     conf_d.mkdir()
     site_conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
     headers = (REPO / "deploy/headers.conf").read_text(encoding="utf-8")
-    for old, new in (("/srv/www", str(www)), ("listen 8080;", f"listen 127.0.0.1:{port};"),
-                     ("/etc/nginx/conf.d", str(conf_d))):
+    for old, new in (
+        ("/srv/www", str(www)),
+        ("listen 8080;", f"listen 127.0.0.1:{port};"),
+        ("/etc/nginx/conf.d", str(conf_d)),
+    ):
         site_conf = site_conf.replace(old, new)
         headers = headers.replace(old, new)
     (conf_d / "site.conf").write_text(site_conf, encoding="utf-8")
@@ -93,7 +96,9 @@ def test_headers(nginx_url: str) -> None:
     assert "script-src 'self' 'sha256-" in html["content-security-policy"]
     assert html["cache-control"] == "no-cache"
     assert html["x-content-type-options"] == "nosniff"
-    asset = next((REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js"))
+    asset = next(
+        (REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js")
+    )
     js = _headers(f"{nginx_url}en/assets/javascripts/{asset.name}")
     assert "immutable" in js["cache-control"]
     assert "content-security-policy" in js

@@ -54,13 +54,19 @@ def test_no_broken_link_or_anchor_and_none_leaves_the_prefix(built_site: Path) -
             if parts.scheme or parts.netloc:
                 problems.append(f"{rel}: outside link {link}")
                 continue
-            path = posixpath.normpath(posixpath.join(PREFIX, posixpath.dirname(rel), unquote(parts.path))) if parts.path else PREFIX + rel
+            path = (
+                posixpath.normpath(posixpath.join(PREFIX, posixpath.dirname(rel), unquote(parts.path)))
+                if parts.path
+                else PREFIX + rel
+            )
             if parts.path.endswith("/") and not path.endswith("/"):
                 path += "/"
-            if not (path + ("" if path.endswith("/") else "")).startswith(PREFIX.rstrip("/")) or not path.startswith(PREFIX):
+            if not (path + ("" if path.endswith("/") else "")).startswith(PREFIX.rstrip("/")) or not path.startswith(
+                PREFIX
+            ):
                 problems.append(f"{rel}: {link} leaves {PREFIX}")
                 continue
-            target = path[len(PREFIX):]
+            target = path[len(PREFIX) :]
             if target == "" or target.endswith("/"):
                 target += "index.html"
             if not (built_site / target).exists():

@@ -1,0 +1,575 @@
+"""The self-assessment and the progress dashboard in a real Chromium, in every language, as a
+salesperson would use them: rate customers person by person, reload, print, move to another
+browser by export and import, and clear everything.
+
+Expected strings come from the YAML content (the source of truth), never from the page under test.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Locator, Page, Route, expect
+
+from build_tools import markup, render
+from build_tools.content import Content, load_content
+from build_tools.models import AssessmentPage
+
+from .conftest import LANGS, REPO
+
+KEY = "bsh-assessment:v1"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+# --- the content: what the learner should see -----------------------------------------------------
+
+
+@functools.cache
+def content() -> Content:
+    return load_content(REPO)
+
+
+def ui(key: str, lang: str, **values: object) -> str:
+    text = content().site.ui[key][lang]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def plain(value: str, lang: str) -> str:
+    targets = render.link_targets(content(), lang)
+    return markup.to_plain(value, lambda ref: targets[ref])
+
+
+def assessment() -> AssessmentPage:
+    page = content().page("assessment").page
+    assert isinstance(page, AssessmentPage)
+    return page
+
+
+def level_name(n: int, lang: str) -> str:
+    short = next(lv for lv in content().levels() if lv.level == n).short_name[lang]
+    return f"{ui('level_n', lang, n=n)}: {plain(short, lang)}"
+
+
+Points = Callable[[int, int], int]
+
+
+def everywhere(points: int) -> Points:
+    return lambda _level, _index: points
+
+
+def up_to(level: int) -> Points:
+    """Full marks up to ``level``, nothing above: a person at exactly that level."""
+    return lambda lv, _index: 3 if lv <= level else 0
+
+
+# --- acting on the page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def quiet(page: Page) -> Iterator[Page]:
+    """The page fixture (no uncaught errors) that also fails on any console error."""
+    messages: list[str] = []
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            messages.append(msg.text)
+
+    page.on("console", on_console)
+    yield page
+    assert messages == [], f"console messages: {messages}"
+
+
+def open_assessment(page: Page, base_url: str, lang: str) -> Locator:
+    page.goto(f"{base_url}{lang}/assessment.html")
+    root = page.locator("[data-assessment]")
+    # assessment.js shows the submit button when it has taken over the form.
+    expect(root.locator('[data-assessment-action="submit"]')).to_be_visible()
+    return root
+
+
+def rate(root: Locator, customer: str | None, person: str, points: Points) -> None:
+    """Fills in the form by mouse and keyboard, as a person would, and submits it."""
+    if customer is not None:
+        root.locator("[data-assessment-customer]").fill(customer)
+    root.locator("[data-assessment-person]").fill(person)
+    for lv in assessment().levels:
+        for i, st in enumerate(lv.statements):
+            root.locator(f'input[name="bsh-as-{st.id}"][value="{points(lv.level, i)}"]').check()
+    root.locator('[data-assessment-action="submit"]').click()
+    expect(root.locator("[data-assessment-result]")).to_be_visible()
+
+
+def new_customer(root: Locator) -> None:
+    root.locator('[data-assessment-action="new"]').click()
+    expect(root.locator("[data-assessment-result]")).to_be_hidden()
+
+
+def another_person(root: Locator) -> None:
+    root.locator('[data-assessment-action="add-person"]').click()
+
+
+def result(root: Locator) -> Locator:
+    return root.locator("[data-assessment-result]")
+
+
+def message(root: Locator) -> Locator:
+    return root.locator("[data-assessment-message]")
+
+
+def saved(page: Page) -> str | None:
+    value = page.evaluate("key => localStorage.getItem(key)", KEY)
+    return value if isinstance(value, str) else None
+
+
+def customers_listed(root: Locator) -> list[str]:
+    return root.locator("[data-assessment-list] .bsh-assessment__item-name").all_inner_texts()
+
+
+def open_customer(root: Locator, name: str) -> None:
+    item = root.locator("[data-assessment-list] li").filter(has_text=name)
+    item.locator("[data-assessment-open]").click()
+    expect(root.locator("[data-assessment-customer]")).to_have_value(name)
+
+
+def accept_dialogs(page: Page, answers: list[str] | None = None) -> None:
+    """Accept every confirmation, recording its text in ``answers``."""
+
+    def on_dialog(dialog: Dialog) -> None:
+        if answers is not None:
+            answers.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", on_dialog)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- scoring, as the page shows it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lowest_answers_give_level_1_and_highest_level_5(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    levels = assessment().levels
+
+    rate(root, "Lowest Ltd", "Buyer", everywhere(0))
+    box = result(root)
+    expect(box).to_have_attribute("data-level", "1")
+    expect(box.locator("h2")).to_have_text(ui("as_result_heading", lang, name="Lowest Ltd"))
+    expect(box.locator("[data-assessment-result-level]")).to_have_text(level_name(1, lang))
+    expect(box.locator("[data-assessment-result-body]")).to_have_text(plain(levels[0].result[lang], lang))
+    expect(box.locator("[data-assessment-result-next] h3").first).to_have_text(ui("as_next_heading", lang, n=2))
+    # At level 1 the gap lists every statement of levels 1 and 2 (all rated 0 here).
+    gap = [plain(st.text[lang], lang) for lv in levels[:2] for st in lv.statements]
+    expect(box.locator(".bsh-assessment__gaps > li")).to_have_text(gap)
+    expect(box.locator("[data-assessment-spread]")).to_have_text(ui("as_spread_one", lang))
+    expect(message(root)).to_have_text(ui("as_saved", lang))
+    expect(box).to_be_focused()
+
+    new_customer(root)
+    rate(root, "Highest Ltd", "Board", everywhere(3))
+    expect(box).to_have_attribute("data-level", "5")
+    expect(box.locator("[data-assessment-result-level]")).to_have_text(level_name(5, lang))
+    expect(box.locator("[data-assessment-result-next] h3").first).to_have_text(ui("as_keep_heading", lang))
+    expect(box.locator(".bsh-assessment__gaps")).to_have_count(0)
+    tools = box.locator(".bsh-assessment__tools a")
+    expect(tools).to_have_count(2)
+    assert sorted(a.get_attribute("href") or "" for a in tools.all()) == [
+        "toolbox.html#industry-expertise",
+        "toolbox.html#senior-leaders",
+    ]
+    tools.first.click()
+    expect(quiet).to_have_url(re.compile(r"/toolbox\.html#(senior-leaders|industry-expertise)$"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_level_in_between_with_its_tools(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    toolbox = content().toolbox()
+    assert toolbox is not None
+    for n in (2, 3, 4):
+        rate(root, f"Customer {n}", "Buyer", up_to(n))
+        expect(result(root)).to_have_attribute("data-level", str(n))
+        serving = sorted(f"toolbox.html#{t.id}" for t in toolbox.tools if t.serves == n)
+        hrefs = (
+            result(root).locator(".bsh-assessment__tools a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        )
+        assert sorted(hrefs) == serving
+        new_customer(root)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_incomplete_form_says_what_is_missing(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    root.locator('[data-assessment-action="submit"]').click()
+    expect(message(root)).to_have_text(ui("as_need_customer", lang))
+    expect(root.locator("[data-assessment-customer]")).to_be_focused()
+
+    root.locator("[data-assessment-customer]").fill("Half Done")
+    first_level = assessment().levels[0]
+    for st in first_level.statements:
+        root.locator(f'input[name="bsh-as-{st.id}"][value="2"]').check()
+    root.locator('[data-assessment-action="submit"]').click()
+    missing = sum(len(lv.statements) for lv in assessment().levels) - len(first_level.statements)
+    expect(message(root)).to_have_text(ui("as_need_answers", lang, count=missing))
+    first_open = assessment().levels[1].statements[0].id
+    expect(root.locator(f'input[name="bsh-as-{first_open}"]').first).to_be_focused()
+    expect(result(root)).to_be_hidden()
+    assert saved(quiet) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_several_people_show_the_spread(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    accept_dialogs(quiet)
+    rate(root, "Spread Inc", "Anna", up_to(2))
+    another_person(root)
+    rate(root, None, "Budi", up_to(4))
+    another_person(root)
+    rate(root, None, "Chen", up_to(5))
+    box = result(root)
+    expect(box).to_have_attribute("data-level", "4")  # the median of 2, 4 and 5
+    expect(box.locator("[data-assessment-spread]")).to_have_text(ui("as_spread_range", lang, low=2, high=5))
+    rows = box.locator("[data-assessment-rows] tr")
+    expect(rows.locator("th")).to_have_text(["Anna", "Budi", "Chen"])
+    expect(rows.locator("td:nth-child(2)")).to_have_text(["2", "4", "5"])
+    # The gap to level 5 names who does not see it yet.
+    who = ui("as_gap_who", lang, names="Anna, Budi")
+    expect(box.locator(".bsh-assessment__gaps > li").first).to_contain_text(who)
+
+    # Edit Anna's view: her ratings come back into the form; lower them all to 0.
+    people = root.locator("[data-assessment-people-list] li")
+    expect(people).to_have_count(3)
+    people.filter(has_text="Anna").locator("[data-assessment-edit]").click()
+    first = assessment().levels[0].statements[0].id
+    expect(root.locator(f'input[name="bsh-as-{first}"][value="3"]')).to_be_checked()
+    expect(root.locator("[data-assessment-editing]")).to_have_text(ui("as_editing", lang, name="Anna"))
+    rate(root, None, "Anna", everywhere(0))
+    expect(rows.locator("td:nth-child(2)")).to_have_text(["1", "4", "5"])
+    expect(people).to_have_count(3)
+
+    # Remove Chen: two people left, the lower of the two middle levels counts.
+    people.filter(has_text="Chen").locator("[data-assessment-unrate]").click()
+    expect(people).to_have_count(2)
+    expect(box).to_have_attribute("data-level", "1")
+    expect(box.locator("[data-assessment-spread]")).to_have_text(ui("as_spread_range", lang, low=1, high=4))
+
+
+# --- saving, reloading, export and import --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_customers_survive_reload_and_move_to_a_fresh_browser(
+    quiet: Page, browser: Browser, base_url: str, lang: str, tmp_path: Path
+) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Alpha GmbH", "Purchasing", everywhere(3))
+    new_customer(root)
+    rate(root, "Beta Tbk", "Purchasing", everywhere(1))
+    another_person(root)
+    rate(root, None, "Finance", up_to(3))
+
+    quiet.reload()
+    root = quiet.locator("[data-assessment]")
+    expect(root.locator("[data-assessment-list] li")).to_have_count(2)
+    assert sorted(customers_listed(root)) == ["Alpha GmbH", "Beta Tbk"]
+    expect(root.locator("[data-assessment-list] li").filter(has_text="Alpha GmbH")).to_contain_text(level_name(5, lang))
+    open_customer(root, "Beta Tbk")
+    expect(result(root)).to_have_attribute("data-level", "1")
+    expect(root.locator("[data-assessment-people-list] li")).to_have_count(2)
+
+    with quiet.expect_download() as info:
+        root.locator('[data-assessment-action="export"]').click()
+    download = info.value
+    assert re.fullmatch(r"buy-sell-self-assessment-\d{4}-\d\d-\d\d\.json", download.suggested_filename)
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    expect(message(root)).to_have_text(ui("as_exported", lang, file=download.suggested_filename))
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert exported["format"] == "bsh-assessment"
+    assert exported["version"] == 1
+    assert sorted(c["name"] for c in exported["customers"]) == ["Alpha GmbH", "Beta Tbk"]
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other_root = open_assessment(other, base_url, lang)
+        expect(other_root.locator("[data-assessment-empty]")).to_have_text(ui("as_customers_empty", lang))
+        other_root.locator("[data-assessment-file]").set_input_files(path)
+        expect(message(other_root)).to_have_text(ui("as_imported", lang, added=2, updated=0, kept=0))
+        expect(other_root.locator("[data-assessment-list] li")).to_have_count(2)
+        open_customer(other_root, "Beta Tbk")
+        expect(result(other_root)).to_have_attribute("data-level", "1")
+        expect(other_root.locator("[data-assessment-rows] tr")).to_have_count(2)
+        open_customer(other_root, "Alpha GmbH")
+        expect(result(other_root)).to_have_attribute("data-level", "5")
+        # Importing the same file again adds nothing and changes nothing.
+        before = saved(other)
+        other_root.locator("[data-assessment-file]").set_input_files(path)
+        expect(message(other_root)).to_have_text(ui("as_imported", lang, added=0, updated=0, kept=2))
+        assert saved(other) == before
+    finally:
+        fresh.close()
+
+
+def _damaged_files(good: dict[str, object]) -> list[tuple[str, str, str, dict[str, object]]]:
+    """(file name, content, message key, message values) for files that must be refused."""
+    text = json.dumps(good)
+    customer = good["customers"][0]  # type: ignore[index]
+    bad_rating = {**customer, "people": [{**customer["people"][0], "ratings": {"s1-spec": 9}}]}  # type: ignore[index]
+    return [
+        ("cut.json", text[: len(text) // 2], "as_import_not_json", {}),
+        ("photo.json", "\x89PNG\r\n\x1a\n\x00\x00", "as_import_not_json", {}),
+        ("other.json", json.dumps({"hello": "world"}), "as_import_wrong", {}),
+        ("old.json", json.dumps({**good, "version": 0}), "as_import_old", {}),
+        ("newer.json", json.dumps({**good, "version": 2}), "as_import_newer", {}),
+        ("bad.json", json.dumps({**good, "customers": [customer, bad_rating]}), "as_import_damaged", {"n": 2}),
+        ("empty.json", json.dumps({**good, "customers": []}), "as_import_empty", {}),
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_damaged_import_is_refused_and_loses_nothing(quiet: Page, base_url: str, lang: str, tmp_path: Path) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Gamma Co", "Buyer", up_to(2))
+    before = saved(quiet)
+    assert before is not None
+    with quiet.expect_download() as info:
+        root.locator('[data-assessment-action="export"]').click()
+    good = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    good["customers"][0]["id"] = "another-customer"
+    for name, body, key, values in _damaged_files(good):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        root.locator("[data-assessment-file]").set_input_files(path)
+        expect(message(root)).to_have_text(ui(key, lang, **values))
+        expect(message(root)).to_have_class(re.compile(r"bsh-assessment__message--error"))
+        assert saved(quiet) == before, name
+        assert customers_listed(root) == ["Gamma Co"], name
+        expect(result(root)).to_have_attribute("data-level", "2")
+
+
+# --- the dashboard --------------------------------------------------------------------------------
+
+
+def _answer_one_practice_question(page: Page, base_url: str, lang: str) -> tuple[str, int]:
+    """Answer and check the first single-choice question of the first level page with one."""
+    for lv in content().levels():
+        if any(q.type == "single" for q in lv.quiz):
+            page_id = f"level-{lv.level}"
+            break
+    else:
+        pytest.fail("no level page has a single-choice question")
+    page.goto(f"{base_url}{lang}/levels/{page_id}.html")
+    quiz = page.locator(f'[data-quiz="{page_id}"]')
+    expect(quiz.locator('[data-quiz-action="reset"]')).to_be_visible()
+    item = quiz.locator('[data-quiz-question][data-quiz-type="single"]').first
+    item.locator('input[type="radio"]').first.check()
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item.locator("[data-quiz-feedback]")).to_be_visible()
+    return page_id, len(lv.quiz)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang: str) -> None:
+    quiz_id, total = _answer_one_practice_question(quiet, base_url, lang)
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Delta Pte", "Buyer", up_to(3))
+    another_person(root)
+    rate(root, None, "Director", up_to(4))
+
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    dash = quiet.locator("[data-progress]")
+    row = dash.locator(f'[data-progress-quiz="{quiz_id}"]')
+    expect(row).to_have_attribute("data-state", "in-progress")
+    expect(row.locator("[data-progress-status]")).to_have_text(ui("pr_in_progress", lang, answered=1, total=total))
+    expect(row.locator("[data-progress-last]")).to_have_text(ui("pr_no_score", lang))
+    quiz_ids = [p.id for p in content().pages if p.page.quiz] + ["final-quiz"]
+    expect(dash.locator("[data-progress-quiz]")).to_have_count(len(quiz_ids))
+    for other in quiz_ids:
+        if other != quiz_id:
+            expect(dash.locator(f'[data-progress-quiz="{other}"]')).to_have_attribute("data-state", "not-started")
+    customer = dash.locator("[data-progress-customer]")
+    expect(customer).to_have_count(1)
+    expect(customer.locator("th")).to_have_text("Delta Pte")
+    expect(customer.locator("td").first).to_contain_text(level_name(3, lang))
+    expect(customer.locator("td").nth(1)).to_have_text("2")
+
+    # The customer's name opens it on the self-assessment page.
+    customer.locator("a").click()
+    expect(quiet.locator("[data-assessment-result]")).to_have_attribute("data-level", "3")
+    quiet.go_back()
+
+    # Cancelling the confirmation keeps everything.
+    quiet.once("dialog", lambda d: d.dismiss())
+    dash.locator('[data-progress-action="clear"]').click()
+    expect(customer).to_have_count(1)
+
+    asked: list[str] = []
+    accept_dialogs(quiet, asked)
+    dash.locator('[data-progress-action="clear"]').click()
+    expect(dash.locator("[data-progress-message]")).to_have_text(ui("pr_cleared", lang))
+    assert asked == [ui("pr_clear_confirm", lang)]
+    expect(row).to_have_attribute("data-state", "not-started")
+    expect(dash.locator("[data-progress-customer]")).to_have_count(0)
+    expect(dash.locator("[data-progress-empty]")).to_be_visible()
+    keys = quiet.evaluate("() => Object.keys(localStorage)")
+    assert [k for k in keys if k.startswith("bsh-")] == []
+
+    root = open_assessment(quiet, base_url, lang)
+    expect(root.locator("[data-assessment-empty]")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_dashboard_says_nothing_leaves_the_browser(quiet: Page, base_url: str, lang: str) -> None:
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    summary = content().page("progress").page.summary[lang]
+    expect(quiet.locator("article .bsh-lead")).to_have_text(squash(plain(summary, lang)))
+    expect(quiet.locator('[data-progress-action="clear"]')).to_have_text(ui("pr_clear", lang))
+
+
+# --- print, no storage, no JavaScript, CSP, accessibility -----------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_is_one_clean_page(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Epsilon Holdings International", "Head of purchasing", up_to(2))
+    another_person(root)
+    rate(root, None, "Chief financial officer", up_to(3))
+    another_person(root)
+    rate(root, None, "Operations director", up_to(4))
+    quiet.emulate_media(media="print")
+    expect(result(root)).to_be_visible()
+    for hidden in (".md-header", "[data-assessment-form]", ".bsh-assessment__customers", "article > h1", "#scoring"):
+        expect(quiet.locator(hidden).first).to_be_hidden()
+    expect(result(root).locator('[data-assessment-action="print"]')).to_be_hidden()
+    for size in ("A4", "Letter"):
+        pdf = quiet.pdf(format=size)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, size
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_storage_the_result_still_shows(browser: Browser, base_url: str, lang: str) -> None:
+    ctx = browser.new_context()
+    ctx.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"
+    )
+    try:
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        root = open_assessment(page, base_url, lang)
+        expect(root.locator("[data-assessment-nosave]")).to_have_text(ui("as_no_storage", lang))
+        rate(root, "Zeta", "Buyer", up_to(3))
+        expect(result(root)).to_have_attribute("data-level", "3")
+        expect(message(root)).to_have_text(ui("as_no_storage", lang))
+        page.goto(f"{base_url}{lang}/progress.html")
+        expect(page.locator("[data-progress-nosave]")).to_have_text(ui("pr_no_storage", lang))
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_statements_can_be_read(browser: Browser, base_url: str, lang: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}{lang}/assessment.html")
+        expect(page.locator("[data-assessment-nojs]")).to_have_text(ui("as_nojs", lang))
+        first = assessment().levels[0].statements[0]
+        expect(page.locator(f'[data-assessment-statement="{first.id}"] legend')).to_have_text(
+            plain(first.text[lang], lang)
+        )
+        expect(page.locator('[data-assessment-action="submit"]')).to_be_hidden()
+        page.goto(f"{base_url}{lang}/progress.html")
+        expect(page.locator("[data-progress-nojs]")).to_have_text(ui("pr_nojs", lang))
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_everything_runs_under_the_sites_csp(
+    quiet: Page, built_site: Path, base_url: str, lang: str, tmp_path: Path
+) -> None:
+    from build_tools.build import content_security_policy
+
+    policy = content_security_policy(built_site)
+
+    def with_policy(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    quiet.route(re.compile(r".*\.html(\?.*)?$"), with_policy)
+    quiet.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
+    accept_dialogs(quiet)
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Eta", "Buyer", up_to(4))
+    with quiet.expect_download() as info:
+        root.locator('[data-assessment-action="export"]').click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    root.locator("[data-assessment-file]").set_input_files(path)
+    expect(message(root)).to_have_text(ui("as_imported", lang, added=0, updated=0, kept=1))
+    assert quiet.evaluate("window.__violations") == []
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    expect(quiet.locator("[data-progress-customer]")).to_have_count(1)
+    quiet.locator('[data-progress-action="clear"]').click()
+    expect(quiet.locator("[data-progress-customer]")).to_have_count(0)
+    assert quiet.evaluate("window.__violations") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_results_on_screen(quiet: Page, base_url: str, lang: str, scheme: str) -> None:
+    quiet.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    _answer_one_practice_question(quiet, base_url, lang)
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Theta", "Buyer", up_to(2))
+    another_person(root)
+    rate(root, None, "Director", up_to(4))
+    root.locator('[data-assessment-action="submit"]').click()  # nothing changed: saves again
+    root.locator("[data-assessment-people-list] [data-assessment-edit]").first.click()
+    quiet.mouse.move(0, 0)
+    pages = {"assessment": Axe().run(quiet, options={**WCAG, "resultTypes": ["violations"]})}
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    expect(quiet.locator("[data-progress-customer]")).to_have_count(1)
+    pages["progress"] = Axe().run(quiet, options={**WCAG, "resultTypes": ["violations"]})
+    found = {
+        name: [f"{v['id']}: {[n['html'][:80] for n in v['nodes'][:3]]}" for v in r.response["violations"]]
+        for name, r in pages.items()
+    }
+    assert found == {"assessment": [], "progress": []}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_narrow_screen_and_targets(quiet: Page, base_url: str, lang: str) -> None:
+    quiet.set_viewport_size({"width": 320, "height": 700})
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Iota Sdn Bhd with a rather long registered name", "Kepala bagian pengadaan barang", up_to(3))
+    width = quiet.evaluate("document.documentElement.clientWidth")
+    for selector in (
+        ".bsh-assessment__form",
+        "[data-assessment-result]",
+        "[data-assessment-list]",
+        ".bsh-assessment__scale",
+    ):
+        box = root.locator(selector).first.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, selector
+    for target in root.locator(".bsh-assessment__scale label, button:visible").all()[:40]:
+        box = target.bounding_box()
+        assert box is not None and box["height"] >= 24 and box["width"] >= 24, target
