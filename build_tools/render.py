@@ -247,6 +247,7 @@ def mkdocs_config(
     }
     if site_url:
         config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
+        config["extra"]["root_url"] = f"{site_url.rstrip('/')}/"
     if offline_shim:
         # Material's offline plugin adds the shim from unpkg.com unless a polyfill named
         # iframe-worker is already listed: ours, served from the site.

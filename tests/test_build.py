@@ -123,3 +123,23 @@ def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
     assert "content/home.yaml:1: title" in proc.stderr
     assert re.search(r"^id\s+\d+/\d+ texts .* 1 missing$", proc.stdout, re.M)
     assert re.search(r"^en\s+(\d+)/\1 texts\s+100\.0%  0 missing$", proc.stdout, re.M)
+
+
+def test_site_url_gives_canonical_hreflang_and_sitemap(tmp_path: Path) -> None:
+    minimal_tree(tmp_path)
+    build(tmp_path, site_url="https://docs.example.com/training/buy-sell")
+    html = (tmp_path / "site/ru/levels/level-2.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://docs.example.com/training/buy-sell/ru/levels/level-2.html">' in html
+    for lang in LANGS:
+        assert (
+            f'<link rel="alternate" hreflang="{lang}" '
+            f'href="https://docs.example.com/training/buy-sell/{lang}/levels/level-2.html">'
+        ) in html
+    sitemap = (tmp_path / "site/vi/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://docs.example.com/training/buy-sell/vi/levels/level-2.html</loc>" in sitemap
+
+
+def test_without_site_url_nothing_absolute(built: Path) -> None:
+    html = (built / "ru/levels/level-2.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in html
+    assert 'rel="alternate"' not in html
