@@ -7,6 +7,7 @@ read, and only ``BENCHMARKS.md`` (and the Lighthouse cache under ``build/bench/`
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,19 @@ def snapshot(root: Path, work: Path, attempts: int, wait: float) -> Path:
     raise BenchError(f"the project did not build in {attempts} attempts; nothing was measured")
 
 
+def wait_idle(limit: float) -> None:
+    """Give other work on the machine (a test run, say) up to ``limit`` seconds to finish."""
+    cores = os.cpu_count() or 1
+    waited = 0.0
+    while os.getloadavg()[0] > cores and waited < limit:
+        if waited == 0:
+            log(f"load average {load_average()} on {cores} cores: waiting up to {limit:.0f} s for it to drop")
+        time.sleep(15)
+        waited += 15
+    if waited:
+        log(f"waited {waited:.0f} s; load average now {load_average()}")
+
+
 def languages(project: Path) -> list[str]:
     """Language codes in the order of content/site.yaml (the first is the default)."""
     site = yaml.safe_load((project / "content" / "site.yaml").read_text(encoding="utf-8"))
@@ -57,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     parser.add_argument("--output", type=Path, help="where to write the report (default: ROOT/BENCHMARKS.md)")
     parser.add_argument("--attempts", type=int, default=5, help="tries to get a copy of the project that builds")
+    parser.add_argument(
+        "--wait-idle",
+        type=float,
+        default=180,
+        help="seconds to wait at most for the load average to drop below the number of cores (default: 180)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
@@ -65,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     output: Path = args.output or root / "BENCHMARKS.md"
     started = time.perf_counter()
+    wait_idle(args.wait_idle)
     info = machine.collect(load_average())
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     log(f"working in {work}")

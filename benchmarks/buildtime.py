@@ -25,19 +25,23 @@ class BuildTimes:
     build_fn: Series = field(default_factory=Series)
     """What ``build()`` itself returned."""
     stages: dict[str, Series] = field(default_factory=dict)
+    """Wall seconds of each stage of ``build()``."""
+    stages_cpu: dict[str, Series] = field(default_factory=dict)
     generate: Series = field(default_factory=Series)
     """``load_content`` + ``render_language`` for every language, in a fresh interpreter."""
+    generate_cpu: Series = field(default_factory=Series)
     load: Series = field(default_factory=Series)
     render: Series = field(default_factory=Series)
     generate_import: Series = field(default_factory=Series)
     files: int = 0
     baseline: Series = field(default_factory=Series)
     baseline_cpu: Series = field(default_factory=Series)
-    baseline_error: str | None = None
     one_language: Series = field(default_factory=Series)
     """MkDocs alone on our first language's generated configuration."""
+    one_language_cpu: Series = field(default_factory=Series)
     one_page: Series = field(default_factory=Series)
     """MkDocs on a one-page Material site: the fixed cost of one MkDocs process."""
+    one_page_cpu: Series = field(default_factory=Series)
     languages: list[str] = field(default_factory=list)
     site_files: int = 0
     site_bytes: int = 0
@@ -49,8 +53,16 @@ class BuildTimes:
         return self.full.median / self.baseline.median if self.baseline else None
 
     @property
+    def cpu_ratio(self) -> float | None:
+        return self.full_cpu.median / self.baseline_cpu.median if self.baseline_cpu else None
+
+    @property
     def generation_share(self) -> float:
         return self.generate.median / self.full.median
+
+    @property
+    def generation_cpu_share(self) -> float:
+        return self.generate_cpu.median / self.full_cpu.median
 
 
 def _probe(kind: str, copy: Path) -> tuple[Run, dict[str, Any]]:
@@ -101,11 +113,13 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
         times.full.add(run.wall)
         times.full_cpu.add(run.cpu)
         times.build_fn.add(result["build"])
-        for stage, seconds in result["stages"].items():
-            times.stages.setdefault(stage, Series()).add(seconds)
+        for stage, (wall, cpu) in result["stages"].items():
+            times.stages.setdefault(stage, Series()).add(wall)
+            times.stages_cpu.setdefault(stage, Series()).add(cpu)
         times.site_files, times.site_bytes = _tree_size(copy / "site")
         _, gen = _probe("generate", copy)
         times.generate.add(gen["generate"])
+        times.generate_cpu.add(gen["cpu"])
         times.load.add(gen["load"])
         times.render.add(gen["render"])
         times.generate_import.add(gen["import"])
@@ -125,8 +139,10 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
             "MkDocs on one language",
         )
         times.one_language.add(single.wall)
+        times.one_language_cpu.add(single.cpu)
         shutil.rmtree(work / "one-page" / "site", ignore_errors=True)
         page = _checked(run_timed(baseline.mkdocs_build(python, one_page), cwd=work), "MkDocs on one page")
         times.one_page.add(page.wall)
+        times.one_page_cpu.add(page.cpu)
         log(line + f", one language {single.wall:.2f} s, one page {page.wall:.2f} s")
     return times

@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from benchmarks.common import BenchError, log
 
@@ -62,11 +63,13 @@ def command(binary: str, url: str, out: str) -> list[str]:
 
 @dataclass
 class Audit:
-    """An audit that lowered a score, in how many runs, with what Lighthouse showed."""
+    """An audit that lowered a score, in how many runs, with what Lighthouse showed. A
+    *diagnostic* carries no weight itself but is where Lighthouse estimates a metric saving."""
 
     id: str
     title: str
     category: str
+    diagnostic: bool = False
     runs: int = 0
     display: str = ""
     nodes: list[str] = field(default_factory=list)
@@ -110,15 +113,30 @@ def read_report(report: dict[str, Any], result: PageResult) -> None:
             continue
         for ref in category["auditRefs"]:
             audit = report["audits"][ref["id"]]
-            if ref.get("weight", 0) <= 0 or audit.get("score") is None or audit["score"] >= 1:
+            if audit.get("score") is None or audit["score"] >= 1:
                 continue
-            entry = result.audits.setdefault(ref["id"], Audit(ref["id"], _text(audit["title"]), cat))
+            savings = {k: v for k, v in (audit.get("metricSavings") or {}).items() if v}
+            diagnostic = ref.get("weight", 0) <= 0
+            if diagnostic and not (cat == "performance" and savings):
+                continue
+            entry = result.audits.setdefault(ref["id"], Audit(ref["id"], _text(audit["title"]), cat, diagnostic))
             entry.runs += 1
             entry.display = _text(audit.get("displayValue", ""))
-            items = (audit.get("details") or {}).get("items") or []
-            selectors = [_text(i["node"].get("selector", "")) for i in items if isinstance(i.get("node"), dict)]
-            entry.nodes = [s for s in selectors if s][:3]
+            if diagnostic:
+                entry.display += " (" + ", ".join(f"{k} {v:g}" for k, v in savings.items()) + ")"
+            entry.nodes = _elements(audit)
     result.scores.append(scores)
+
+
+def _elements(audit: dict[str, Any]) -> list[str]:
+    """The first elements or URLs an audit names."""
+    found = []
+    for item in (audit.get("details") or {}).get("items") or []:
+        if isinstance(item.get("node"), dict) and item["node"].get("selector"):
+            found.append(_text(item["node"]["selector"]))
+        elif isinstance(item.get("url"), str) and item["url"].startswith("http"):
+            found.append(urlsplit(item["url"]).path)
+    return found[:3]
 
 
 def run_page(binary: Path, url: str, out: Path, result: PageResult, timeout: float = 300) -> None:

@@ -1,13 +1,14 @@
 """Child process of the build-time benchmark: ``python -m benchmarks.probe {build,generate} ROOT``.
 
 Each measurement runs in a fresh interpreter, as a user's ``make build`` does, and prints one
-JSON object with its timings on the last line of stdout.
+JSON object with its timings (wall clock and CPU seconds) on the last line of stdout.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import resource
 import sys
 import time
 from collections.abc import Callable
@@ -15,13 +16,20 @@ from pathlib import Path
 from typing import Any
 
 
-def _timed(stages: dict[str, float], name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the MkDocs processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _timed(stages: dict[str, list[float]], name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu()
         try:
             return func(*args, **kwargs)
         finally:
-            stages[name] = stages.get(name, 0.0) + time.perf_counter() - started
+            wall, used = stages.setdefault(name, [0.0, 0.0])
+            stages[name] = [wall + time.perf_counter() - started, used + _cpu() - cpu]
 
     return wrapper
 
@@ -35,11 +43,13 @@ def build(root: Path) -> dict[str, Any]:
     started = time.perf_counter()
     module = importlib.import_module("build_tools.build")
     imported = time.perf_counter() - started
-    stages: dict[str, float] = {}
+    stages: dict[str, list[float]] = {}
     for name, stage in (("load_content", "load"), ("write_sources", "render_write"), ("run_mkdocs", "mkdocs")):
         setattr(module, name, _timed(stages, stage, getattr(module, name)))
+    cpu = _cpu()
     seconds = module.build(root)
-    stages["finish"] = seconds - sum(stages.values())
+    used = _cpu() - cpu
+    stages["finish"] = [seconds - sum(w for w, _ in stages.values()), used - sum(c for _, c in stages.values())]
     return {"import": imported, "build": seconds, "stages": stages}
 
 
@@ -50,14 +60,21 @@ def generate(root: Path) -> dict[str, Any]:
     content_module = importlib.import_module("build_tools.content")
     render = importlib.import_module("build_tools.render")
     imported = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     content = content_module.load_content(root)
     loaded = time.perf_counter() - started
     files = 0
     for lang in content.languages:
         files += len(render.render_language(content, lang))
     total = time.perf_counter() - started
-    return {"import": imported, "load": loaded, "render": total - loaded, "generate": total, "files": files}
+    return {
+        "import": imported,
+        "load": loaded,
+        "render": total - loaded,
+        "generate": total,
+        "cpu": time.process_time() - cpu,
+        "files": files,
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from build_tools import yamlload
 from build_tools.errors import ContentError, Problem
 from build_tools.models import (
+    ID_PATTERN,
     AssessmentPage,
     FinalQuizPage,
     GlossaryPage,
@@ -153,7 +154,8 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: Loc, languages: lis
     if kind == "string_pattern_mismatch":
         return f"{value!r} is not a valid id: use lowercase letters, digits and '-'"
     if kind == "too_short":
-        return "must not be empty"
+        least = err.get("ctx", {}).get("min_length", 1)
+        return "must not be empty" if least == 1 else f"needs at least {least} items, found {len(value)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind in {"greater_than_equal", "less_than_equal"}:
@@ -174,7 +176,7 @@ def declared_languages(site_doc: Document | None) -> list[str]:
         if isinstance(langs, list):
             codes = [lang.get("code") for lang in langs if isinstance(lang, dict)]
             if codes and all(isinstance(c, str) for c in codes):
-                return [str(c) for c in codes]
+                return list(dict.fromkeys(str(c) for c in codes))  # _site_problems reports duplicates
     return list(DEFAULT_LANGUAGES)
 
 
@@ -218,6 +220,8 @@ def _validate(doc: Document, model: type[BaseModel], languages: list[str]) -> tu
         problems = []
         for err in exc.errors():
             loc: Loc = tuple(p for p in err["loc"] if p != "__root__")
+            if any(loc[: len(r)] == r for r in doc.refused):
+                continue  # the loader refused this value and said why; "found nothing" would mislead
             problems.append(doc.problem(loc, _message(err, model, loc, languages)))
         return None, problems
 
@@ -298,10 +302,19 @@ def read_document(root: Path, rel: str) -> tuple[Document | None, list[Problem]]
     """Read and parse one YAML file given by its repo-relative path."""
     path = root / rel
     content_dir = (root / rel.split("/")[0]).resolve()
-    if path.is_symlink() and not path.resolve().is_relative_to(content_dir):
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 and 3.12 raise RuntimeError for a loop
+        return None, [Problem(rel, 0, "", "a loop of symbolic links; replace the link with the file itself")]
+    # The file itself or any folder on the way may be a link.
+    if not target.is_relative_to(content_dir):
         return None, [Problem(rel, 0, "", "a symbolic link that points outside content/ is not allowed")]
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return None, [Problem(rel, 0, "", "a symbolic link to a missing file; replace it with the file itself")]
+        return None, [Problem(rel, 0, "", "missing file; the site needs it")]
     except OSError as exc:
         return None, [Problem(rel, 0, "", f"cannot read the file: {exc.strerror}")]
     return yamlload.load(rel, raw)
@@ -353,22 +366,29 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
 
     specs = page_specs(cdir, content_dir)
     loaded: list[_Loaded] = []
+    unread = False
     for spec in specs:
         if not (root / spec.source).exists() and not (root / spec.source).is_symlink():
             if spec.id in REQUIRED:
                 what = "level file" if spec.kind == "level" else "page file"
                 problems.append(Problem(spec.source, 0, "", f"missing {what}; the site needs it"))
             continue
+        if not re.fullmatch(ID_PATTERN, spec.id):
+            message = f"{spec.id!r} is not a valid page id: name the file with lowercase letters, digits and '-'"
+            problems.append(Problem(spec.source, 0, "", message))
         doc, found = read_document(root, spec.source)
         problems += found
         if doc is None:
+            unread = True
             continue
         page, found = _validate(doc, spec.model, languages)
         problems += found
         problems += [p for loc, v in iter_texts(spec.model, doc.data) for p in check_text(doc, loc, v, languages)]
         loaded.append(_Loaded(spec, doc, page))
     problems += _stray_level_files(cdir, content_dir)
-    problems += check_structure(loaded)
+    problems += _stray_files(cdir, content_dir, specs)
+    # References into a file that could not be read would all look unknown.
+    problems += check_structure(loaded, references=not unread)
     if problems or site is None:
         raise ContentError(problems)
     content = Content(root, site, [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None])
@@ -387,7 +407,23 @@ def _stray_level_files(cdir: Path, rel: str) -> list[Problem]:
 # --- cross-file rules -------------------------------------------------------------------------
 
 
-def check_structure(loaded: list[_Loaded]) -> list[Problem]:
+def _stray_files(cdir: Path, rel: str, specs: list[PageSpec]) -> list[Problem]:
+    """YAML files the site would silently ignore: a misspelt name, a ``.yml`` extension."""
+    known = {f"{rel}/site.yaml", *(spec.source for spec in specs)}
+    top = ", ".join(sorted(name.split("/")[1] for name in known if name.count("/") == 1))
+    problems = [
+        Problem(f"{rel}/{p.name}", 0, "", f"unexpected file; the files here are {top}")
+        for p in sorted(cdir.glob("*.y*ml"))
+        if f"{rel}/{p.name}" not in known
+    ]
+    problems += [
+        Problem(f"{rel}/modules/{p.name}", 0, "", f"unexpected file; rename it to {p.stem}.yaml")
+        for p in sorted((cdir / "modules").glob("*.yml"))
+    ]
+    return problems
+
+
+def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Problem]:
     """Rules that span keys or files: ids, level numbers, answer keys, references."""
     problems: list[Problem] = []
     ids: dict[str, tuple[Document, Loc]] = {}
@@ -407,11 +443,12 @@ def check_structure(loaded: list[_Loaded]) -> list[Problem]:
     for x in valid:
         page, doc = x.page, x.doc
         assert page is not None
-        sections[x.spec.id] = set()
+        own: set[str] = set()
         for i, s in enumerate(page.sections):
-            if s.id in sections[x.spec.id]:
+            if s.id in own:
                 problems.append(doc.problem(("sections", i, "id"), f"duplicate section id {s.id!r} on this page"))
-            sections[x.spec.id].add(s.id)
+            own.add(s.id)
+        sections.setdefault(x.spec.id, own)  # a page whose id is taken (reported above) adds none
         for i, q in enumerate(page.quiz):
             claim(doc, ("quiz", i, "id"), q.id)
             problems += check_question(doc, ("quiz", i), q)
@@ -440,7 +477,7 @@ def check_structure(loaded: list[_Loaded]) -> list[Problem]:
                 other = levels_seen[page.level]
                 problems.append(doc.problem(("level",), f"level {page.level} is also defined in {other.path}"))
             levels_seen.setdefault(page.level, doc)
-    if len(valid) == len(loaded):
+    if references and len(valid) == len(loaded):
         problems += check_references(valid, ids, sections)
     return problems
 
@@ -484,7 +521,9 @@ def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:
         else:
             problems += unknown([answer])
     elif q.type == "multiple":
-        if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
+        if isinstance(answer, list) and not answer:
+            problems.append(doc.problem(where, "a multiple question's answer lists at least one option id"))
+        elif not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
             problems.append(doc.problem(where, "a multiple question's answer is a list of option ids"))
         else:
             problems += unknown(answer)
@@ -509,13 +548,20 @@ def check_references(
     problems: list[Problem] = []
     pages = {x.spec.id for x in valid}
     tools = {t.id for x in valid if isinstance(x.page, ToolboxPage) for t in x.page.tools}
+    terms = {t.id for x in valid if isinstance(x.page, GlossaryPage) for t in x.page.terms}
 
     def resolve(target: str, here: str) -> str | None:
-        page, _, section = target.partition("#")
+        page, hash_, section = target.partition("#")
+        if not page:
+            return "no page id before '#'" if hash_ else "the link names no id"
         if page not in ids:
             return f"unknown id {page!r}"
-        if section and page not in pages:
+        if page not in pages | tools | terms:
+            return f"{page!r} is a quiz question; link to a page, a section, a tool or a glossary term"
+        if hash_ and page not in pages:
             return f"{page!r} is not a page, so it has no section {section!r}"
+        if hash_ and not section:
+            return f"no section id after '#'; remove the '#' to link to the page {page!r}"
         if section and section not in sections.get(page, set()):
             return f"the page {page!r} has no section {section!r}"
         return None

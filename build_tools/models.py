@@ -123,6 +123,9 @@ class Block(Strict):
             if not data:
                 keys = ", ".join(cls.model_fields)
                 raise ValueError(f"an empty block; give exactly one of: {keys}")
+            if len(known) == 1 and data[known[0]] in (None, []):
+                # Optional fields take None as absent, so this would pass and leave a block of no kind.
+                raise ValueError(f"the {known[0]!r} block is empty; give its content or remove the block")
         return data
 
     @property

@@ -7,6 +7,7 @@ ourselves, so no tag can ever run code, duplicate keys are caught, and booleans 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,20 @@ _NULL = "tag:yaml.org,2002:null"
 _TEXT_LIKE = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", _STR}
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+MAX_BYTES = 1_000_000
+"""The largest content file we parse: ten times the largest real one. PyYAML reads about 100 kB a
+second, so a file pasted in by mistake would otherwise stall the check for minutes."""
+MAX_DEPTH = 50
+"""The deepest nesting we accept (the content needs about 8): PyYAML's composer recurses, so junk
+nested thousands deep would otherwise end in a RecursionError."""
+
+# Characters YAML refuses (outside its printable set), and the line separators YAML counts as line
+# breaks although editors do not: either would give a confusing error or shifted line numbers.
+_CONTROL = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SEPARATOR = re.compile(r"[\x85\u2028\u2029]")
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def format_loc(loc: Loc) -> str:
@@ -43,6 +58,8 @@ class Document:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    refused: set[Loc] = field(default_factory=set)
+    """Where the loader refused a value (a tag) and already said so: validation skips them."""
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one."""
@@ -58,10 +75,36 @@ class Document:
         return Problem(self.path, self.line(loc), format_loc(loc), message)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A construct refused while composing, before anything is built from it."""
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and absurd nesting as it composes."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):
+            # An alias shares one node between several places: errors would point at the anchor,
+            # and aliases of aliases expand exponentially (the "billion laughs").
+            raise _Refused(problem="aliases (*name) are not allowed; write the value out in full", problem_mark=mark)
+        if self.depth >= MAX_DEPTH:
+            message = f"nested more than {MAX_DEPTH} levels deep; look for stray brackets or runaway indentation"
+            raise _Refused(problem=message, problem_mark=mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.lines: dict[Loc, int] = {}
+        self.refused: set[Loc] = set()
         self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node, loc: Loc, message: str) -> None:
@@ -73,20 +116,21 @@ class _Builder:
             return self.scalar(node, loc)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self.fail(node, loc, f"the tag {node.tag!r} is not allowed")
-                return None
+                return self.refuse_tag(node, loc)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                self.fail(node, loc, f"the tag {node.tag!r} is not allowed")
-                return None
+                return self.refuse_tag(node, loc)
             return self.mapping(node, loc)
         raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _MERGE:
+                self.fail(key_node, (*loc, "<<"), "merge keys (<<) are not allowed; write the keys out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, loc, "keys must be plain text")
                 continue
             key = str(key_node.value)
@@ -115,27 +159,50 @@ class _Builder:
                 return node.value
         if tag == _NULL:
             return None
-        self.fail(node, loc, f"the tag {tag!r} is not allowed")
-        return None
+        return self.refuse_tag(node, loc)
+
+    def refuse_tag(self, node: yaml.Node, loc: Loc) -> None:
+        """Report a tag and build nothing from its value (``None``, never validated further)."""
+        self.refused.add(loc)
+        self.fail(node, loc, f"the tag {node.tag!r} is not allowed")
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-32 or UTF-16, told by a byte-order mark or by the NUL bytes a wide encoding gives the
+    first character (ASCII in any YAML file)."""
+    if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")) or b"\x00\x00\x00" in raw[:4]:
+        return "UTF-32"
+    if raw.startswith((b"\xfe\xff", b"\xff\xfe")) or b"\x00" in raw[:2]:
+        return "UTF-16"
+    return None
 
 
 def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if encoding := _wide_encoding(raw):
+        return None, [Problem(path, 1, "", f"the file is saved as {encoding}; save it as UTF-8")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = len(_BREAK.split(raw[: exc.start].decode("utf-8")))
         byte = raw[exc.start]
         return None, [Problem(path, line, "", f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
 
 
-def _tabs(path: str, text: str) -> list[Problem]:
-    return [
-        Problem(path, number, "", "tab character; indent and separate with spaces")
-        for number, line in enumerate(text.splitlines(), start=1)
-        if "\t" in line
-    ]
+def _characters(path: str, text: str) -> list[Problem]:
+    """Tabs, control characters and Unicode line separators, one problem per line and kind."""
+    problems = []
+    for number, line in enumerate(_BREAK.split(text), start=1):
+        if "\t" in line:
+            problems.append(Problem(path, number, "", "tab character; indent and separate with spaces"))
+        if m := _SEPARATOR.search(line):
+            problems.append(
+                Problem(path, number, "", f"invisible line separator U+{ord(m[0]):04X}; replace it with a space")
+            )
+        if m := _CONTROL.search(line):
+            problems.append(Problem(path, number, "", f"invisible control character U+{ord(m[0]):04X}; delete it"))
+    return problems
 
 
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -144,21 +211,27 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     Returns:
         The document (``None`` when it cannot be read at all) and every problem found.
     """
+    if len(raw) > MAX_BYTES:
+        message = f"the file is {len(raw) / 1_000_000:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit; shorten it"
+        return None, [Problem(path, 0, "", message)]
     text, problems = _decode(path, raw)
     if text is None:
         return None, problems
-    problems = _tabs(path, text)
+    problems = _characters(path, text)
     if problems:
         return None, problems
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except _Refused as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return None, [Problem(path, line, "", str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or exc.context or "invalid YAML"
         return None, [Problem(path, line, "", f"YAML syntax error: {what}")]
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
-        return None, [Problem(path, 1, "", f"YAML syntax error: {exc}")]
+    except yaml.YAMLError as exc:  # not expected after _characters; keep the message on one line
+        return None, [Problem(path, 1, "", f"YAML syntax error: {' '.join(str(exc).split())}")]
     if not nodes or nodes[0] is None:
         return None, [Problem(path, 1, "", "the file is empty; expected a mapping of keys")]
     if len(nodes) > 1:
@@ -171,4 +244,4 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         ]
     builder = _Builder(path)
     data = builder.build(root, ())
-    return Document(path, data, builder.lines), builder.problems
+    return Document(path, data, builder.lines, builder.refused), builder.problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -89,3 +90,21 @@ def minimal_tree(root: Path, files: dict[str, Any] | None = None, *, site: bool 
         else:
             path.write_text(value if isinstance(value, str) else dump(value), encoding="utf-8")
     return root
+
+
+PROBLEM = re.compile(r"(?P<path>content/[^:\r\n]+?)(?::(?P<line>[1-9][0-9]*))?: (?P<rest>[^\r\n]+)")
+
+
+def problem_format_error(problem: str, root: Path) -> str | None:
+    """What is wrong with one line of the checker's output for the tree at ``root``, or ``None``
+    when it is a well-formed ``path:line: key.path: message`` with a line inside the file."""
+    m = PROBLEM.fullmatch(problem)
+    if not m:
+        return "not a single 'path:line: key.path: message' line"
+    if m["line"]:
+        path = root / m["path"]
+        if not path.is_file():
+            return "a line number for a file that does not exist"
+        if int(m["line"]) > len(re.split(rb"\r\n|\r|\n", path.read_bytes())):
+            return "a line number past the end of the file"
+    return None

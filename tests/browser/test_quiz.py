@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
 from build_tools import markup, render
+from build_tools.build import content_security_policy
 from build_tools.content import Content, load_content
 from build_tools.models import FinalQuizPage, Question
 
@@ -589,8 +591,6 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: str, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     quiet.emulate_media(color_scheme=scheme)
     quiz, _ = final_page()
     root = open_quiz(quiet, base_url, lang, quiz)
@@ -606,8 +606,6 @@ def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: st
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: str, lang: str) -> None:
-    from build_tools.build import content_security_policy
-
     policy = content_security_policy(built_site)
 
     def with_policy(route: Route) -> None:

@@ -1,0 +1,64 @@
+"""The authoring loop: `python -m build_tools serve` rebuilds on a YAML edit and the open page
+reloads itself. (How fast is measured by `make bench`, not here.)"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+@pytest.fixture
+def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns("site", "build", ".site-*", "dist"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url + "en/index.html", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield url, root
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_edit_shows_in_the_open_page(page: Page, served: tuple[str, Path]) -> None:
+    url, root = served
+    page.goto(url + "ru/levels/level-2.html")
+    level = root / "content/levels/level-2.yaml"
+    text = level.read_text(encoding="utf-8")
+    marker = "Проверка живой перезагрузки"
+    old = next(line for line in text.splitlines() if line.startswith("  ru: "))
+    level.write_text(text.replace(old, f"  ru: {marker}", 1), encoding="utf-8")
+    # Generous timeout: this checks that the page reloads by itself, not how fast (see `make bench`).
+    expect(page.locator("article h1")).to_contain_text(marker, timeout=180_000)
+
+
+def test_broken_yaml_keeps_serving_the_last_good_site(page: Page, served: tuple[str, Path]) -> None:
+    url, root = served
+    level = root / "content/levels/level-2.yaml"
+    level.write_text("title: [broken\n", encoding="utf-8")
+    time.sleep(2)
+    page.goto(url + "en/levels/level-2.html")
+    expect(page.locator("article h1")).to_be_visible()
