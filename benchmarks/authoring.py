@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import signal
@@ -52,6 +53,14 @@ class _Output:
         return [float(m.group(1)) for line in self.lines if (m := _REBUILT.search(line))]
 
 
+def _save(path: Path, text: str, scratch: Path) -> None:
+    """Save as editors do: a new file renamed over the old one, so that the watcher can never
+    read a half-written file (``scratch``, outside the watched folders, on the same disk)."""
+    partial = scratch / f".{path.name}.bench"
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 def _stop(proc: subprocess.Popen[str]) -> None:
     """Ctrl+C for the server we started (it then returns 130), and a kill if it does not stop."""
     if proc.poll() is None:
@@ -94,8 +103,8 @@ def measure(snapshot: Path, work: Path, runs: int, timeout: float = 180) -> Auth
             marker = f"Benchedit{i}{secrets.token_hex(3)}"
             edited = original[: match.end(2)] + " " + marker + original[match.end(2) :]
             seen = len(output.rebuilds())
-            source.write_text(edited, encoding="utf-8")
             saved = time.perf_counter()
+            _save(source, edited, copy)
             wanted = marker.encode()
             took = wait_for(lambda: wanted in fetch(url)[1], timeout, 0.05)  # noqa: B023 (called right here)
             if took is None:

@@ -308,7 +308,8 @@ def read_document(root: Path, rel: str) -> tuple[Document | None, list[Problem]]
         return None, [Problem(rel, 0, "", "a loop of symbolic links; replace the link with the file itself")]
     # The file itself or any folder on the way may be a link.
     if not target.is_relative_to(content_dir):
-        return None, [Problem(rel, 0, "", "a symbolic link that points outside content/ is not allowed")]
+        message = "reached through a symbolic link that points outside content/; put the file itself in content/"
+        return None, [Problem(rel, 0, "", message)]
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -372,6 +373,7 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
             if spec.id in REQUIRED:
                 what = "level file" if spec.kind == "level" else "page file"
                 problems.append(Problem(spec.source, 0, "", f"missing {what}; the site needs it"))
+                unread = True
             continue
         if not re.fullmatch(ID_PATTERN, spec.id):
             message = f"{spec.id!r} is not a valid page id: name the file with lowercase letters, digits and '-'"
@@ -387,7 +389,7 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
         loaded.append(_Loaded(spec, doc, page))
     problems += _stray_level_files(cdir, content_dir)
     problems += _stray_files(cdir, content_dir, specs)
-    # References into a file that could not be read would all look unknown.
+    # References into a file that is missing or unreadable would all look unknown.
     problems += check_structure(loaded, references=not unread)
     if problems or site is None:
         raise ContentError(problems)
@@ -440,9 +442,13 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
         claim(x.doc, (), x.spec.id)
     valid = [x for x in loaded if x.page is not None]
     levels_seen: dict[int, Document] = {}
-    for x in valid:
+    for x in loaded:
         page, doc = x.page, x.doc
-        assert page is not None
+        if page is None:  # still check the ids and answer keys of the questions that are valid
+            for i, q in _valid_questions(doc):
+                claim(doc, ("quiz", i, "id"), q.id)
+                problems += check_question(doc, ("quiz", i), q)
+            continue
         own: set[str] = set()
         for i, s in enumerate(page.sections):
             if s.id in own:
@@ -458,6 +464,14 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
         if isinstance(page, GlossaryPage):
             for i, term in enumerate(page.terms):
                 claim(doc, ("terms", i, "id"), term.id)
+        if isinstance(page, AssessmentPage):
+            statements: set[str] = set()
+            for i, lv in enumerate(page.levels):
+                for j, st in enumerate(lv.statements):
+                    if st.id in statements:
+                        where = ("levels", i, "statements", j, "id")
+                        problems.append(doc.problem(where, f"duplicate statement id {st.id!r} in the self-assessment"))
+                    statements.add(st.id)
         if isinstance(page, LevelPage):
             expected = int(x.spec.id.split("-")[1])
             if page.level != expected:
@@ -480,6 +494,18 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
     if references and len(valid) == len(loaded):
         problems += check_references(valid, ids, sections)
     return problems
+
+
+def _valid_questions(doc: Document) -> list[tuple[int, Question]]:
+    """The questions of a page that failed validation that are valid on their own, with their index."""
+    quiz = doc.data.get("quiz") if isinstance(doc.data, dict) else None
+    found = []
+    for i, item in enumerate(quiz if isinstance(quiz, list) else []):
+        try:
+            found.append((i, Question.model_validate(item)))
+        except ValidationError:
+            continue  # its problems are reported by the page's validation
+    return found
 
 
 def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:

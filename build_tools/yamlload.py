@@ -36,7 +36,12 @@ nested thousands deep would otherwise end in a RecursionError."""
 # Characters YAML refuses (outside its printable set), and the line separators YAML counts as line
 # breaks although editors do not: either would give a confusing error or shifted line numbers.
 _CONTROL = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SEPARATOR = re.compile(r"[\x85\u2028\u2029]")
+_INVISIBLE = (
+    (re.compile(r"\t"), "tab character; indent and separate with spaces"),
+    (re.compile(r"[\x85\u2028\u2029]"), "invisible line separator U+{code:04X}; replace it with a space"),
+    (re.compile(r"\ufeff"), "invisible byte-order mark U+FEFF (two files pasted together?); delete it"),
+    (_CONTROL, "invisible control character U+{code:04X}; delete it"),
+)
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -131,7 +136,7 @@ class _Builder:
                 self.fail(key_node, (*loc, "<<"), "merge keys (<<) are not allowed; write the keys out in full")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, loc, "keys must be plain text")
+                self.fail(key_node, loc, "a key must be a plain word, not a list or a mapping")
                 continue
             key = str(key_node.value)
             child = (*loc, key)
@@ -191,18 +196,13 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 
 def _characters(path: str, text: str) -> list[Problem]:
-    """Tabs, control characters and Unicode line separators, one problem per line and kind."""
-    problems = []
-    for number, line in enumerate(_BREAK.split(text), start=1):
-        if "\t" in line:
-            problems.append(Problem(path, number, "", "tab character; indent and separate with spaces"))
-        if m := _SEPARATOR.search(line):
-            problems.append(
-                Problem(path, number, "", f"invisible line separator U+{ord(m[0]):04X}; replace it with a space")
-            )
-        if m := _CONTROL.search(line):
-            problems.append(Problem(path, number, "", f"invisible control character U+{ord(m[0]):04X}; delete it"))
-    return problems
+    """Tabs and invisible characters, one problem per line and kind."""
+    return [
+        Problem(path, number, "", message.format(code=ord(m[0])))
+        for number, line in enumerate(_BREAK.split(text), start=1)
+        for pattern, message in _INVISIBLE
+        if (m := pattern.search(line))
+    ]
 
 
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -212,7 +212,7 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         The document (``None`` when it cannot be read at all) and every problem found.
     """
     if len(raw) > MAX_BYTES:
-        message = f"the file is {len(raw) / 1_000_000:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit; shorten it"
+        message = f"the file is {len(raw) // 1000:,} kB, over the {MAX_BYTES // 1000:,} kB limit; shorten it"
         return None, [Problem(path, 0, "", message)]
     text, problems = _decode(path, raw)
     if text is None:

@@ -96,8 +96,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, st
 def test_home_shows_the_figure_with_title_description_and_five_links(rendered: dict[str, dict[str, str]]) -> None:
     md = rendered["ru"]["index.md"]
     assert md.count('<figure class="bsh-figure">') == 1
-    assert "<title>Пять уровней иерархии «купля-продажа»</title>" in md
-    assert "<desc>Пять ступеней снизу вверх" in md
+    assert '<title id="bsh-figure-title">Пять уровней иерархии «купля-продажа»</title>' in md
+    assert '<desc id="bsh-figure-desc">Пять ступеней снизу вверх' in md
     assert re.findall(r'<a href="([^"]+)" class="bsh-figure__step', md) == [
         f"levels/level-{n}.html" for n in (5, 4, 3, 2, 1)
     ]

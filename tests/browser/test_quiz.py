@@ -469,11 +469,9 @@ def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
 # ends, which is before the quiz starts: the quiz alone meets the blocked storage.
 BLOCK_STORAGE = """
 (() => {
-  const real = Object.getOwnPropertyDescriptor(window, "localStorage").get;
   Object.defineProperty(window, "localStorage", {
     configurable: true,
     get() {
-      if (document.readyState === "loading") return real.call(window);
       throw new DOMException("The operation is insecure.", "SecurityError");
     },
   });
