@@ -1,0 +1,80 @@
+"""Keyboard only: from the top of the page, reach and complete a level quiz and the final quiz with
+Tab, the arrow keys, Space and Enter — no mouse, no script shortcuts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import LANGS
+
+FOCUS = """() => {
+  const a = document.activeElement;
+  const q = a && a.closest("[data-quiz-question]");
+  return {
+    tag: a ? a.tagName : null, type: a ? a.type : null,
+    action: a && a.dataset ? a.dataset.quizAction || null : null,
+    question: q ? q.dataset.quizQuestion : null,
+    inQuiz: !!(a && a.closest("[data-quiz]")),
+    checked: !!(a && a.checked),
+    visible: !!(a && a.getClientRects().length),
+  };
+}"""
+
+
+def _complete(page: Page, submit: bool) -> int:
+    """Tab through the page, answering and checking every question; return the keys pressed."""
+    answered: set[str] = set()
+    presses = 0
+    while presses < 3000:
+        page.keyboard.press("Tab")
+        presses += 1
+        f: dict[str, Any] = page.evaluate(FOCUS)
+        if not f["inQuiz"]:
+            if answered and not submit and page.locator("[data-quiz-question]:not([data-quiz-state])").count() == 0:
+                return presses
+            continue
+        assert f["visible"], f"focus on an invisible element: {f}"
+        if f["tag"] == "INPUT" and f["type"] in {"radio", "checkbox"} and f["question"] not in answered:
+            if f["type"] == "radio":
+                page.keyboard.press("ArrowDown")  # arrows move within a radio group and select
+                presses += 1
+            if not page.evaluate(FOCUS)["checked"]:
+                page.keyboard.press("Space")
+                presses += 1
+            answered.add(f["question"])
+        elif f["action"] == "check" and f["question"] not in answered:
+            # An ordering question: its current order is an answer.
+            answered.add(f["question"])
+            page.keyboard.press("Enter")
+            presses += 1
+        elif f["action"] == "check":
+            page.keyboard.press("Enter")
+            presses += 1
+        elif f["action"] == "submit" and submit:
+            page.keyboard.press("Enter")
+            return presses + 1
+    raise AssertionError("the quiz could not be completed with the keyboard")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_level_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
+    page.goto(f"{base_url}{lang}/levels/level-2.html")
+    _complete(page, submit=False)
+    questions = page.locator("[data-quiz-question]")
+    for i in range(questions.count()):
+        expect(questions.nth(i)).to_have_attribute("data-quiz-state", re.compile("correct|incorrect"))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_final_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
+    page.goto(f"{base_url}{lang}/final-quiz.html")
+    _complete(page, submit=True)
+    score = page.locator("[data-quiz-score]")
+    expect(score).to_be_visible()
+    expect(score).to_have_attribute("data-total", "15")
+    focused = page.evaluate("document.activeElement.closest('[data-quiz-results]') !== null")
+    assert focused, "after submitting, focus moves to the results"
