@@ -32,6 +32,8 @@ class BuildTimes:
     generate_cpu: Series = field(default_factory=Series)
     load: Series = field(default_factory=Series)
     render: Series = field(default_factory=Series)
+    load_parts: dict[str, Series] = field(default_factory=dict)
+    """Parts of loading: ``yaml`` (reading and parsing), ``validate`` (the pydantic models)."""
     generate_import: Series = field(default_factory=Series)
     files: int = 0
     baseline: Series = field(default_factory=Series)
@@ -122,6 +124,8 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
         times.generate_cpu.add(gen["cpu"])
         times.load.add(gen["load"])
         times.render.add(gen["render"])
+        for part, seconds in gen.get("load_parts", {}).items():
+            times.load_parts.setdefault(part, Series()).add(seconds)
         times.generate_import.add(gen["import"])
         times.files = gen["files"]
         shutil.rmtree(copy)

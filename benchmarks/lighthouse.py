@@ -86,6 +86,9 @@ class PageResult:
     scores: list[dict[str, int]] = field(default_factory=list)
     audits: dict[str, Audit] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    benchmark_index: list[float] = field(default_factory=list)
+    """Lighthouse's measure of this machine's speed at each run (higher is faster)."""
+    warnings: list[str] = field(default_factory=list)
 
     def median(self, category: str) -> int | None:
         values = [s[category] for s in self.scores if category in s]
@@ -103,6 +106,12 @@ def read_report(report: dict[str, Any], result: PageResult) -> None:
     """Add one report's scores and its failing audits to ``result``."""
     if report.get("runtimeError"):
         result.errors.append(_text(report["runtimeError"].get("message", report["runtimeError"])))
+    index = (report.get("environment") or {}).get("benchmarkIndex")
+    if isinstance(index, int | float):
+        result.benchmark_index.append(float(index))
+    for warning in report.get("runWarnings") or []:
+        if _text(warning) not in result.warnings:
+            result.warnings.append(_text(warning))
     scores: dict[str, int] = {}
     for cat in CATEGORIES:
         category = report["categories"].get(cat)

@@ -3,7 +3,8 @@ much and what the figures say about why. No figure is written here; all come fro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks import baseline, lighthouse, weight
@@ -187,6 +188,8 @@ def build_section(r: Results, b: BuildTimes) -> str:
         "finish": "root `index.html`, CSP hashes, swap into `site/`",
     }
 
+    part_names = {"yaml": "read + parse YAML (`read_document`)", "validate": "pydantic models (`_validate`)"}
+
     def row(label: str, wall: Series, cpu: Series | None = None) -> list[str]:
         return [label, s(wall.median), wall.spread, s(cpu.median) if cpu else ""]
 
@@ -205,6 +208,12 @@ def build_section(r: Results, b: BuildTimes) -> str:
             b.generate_cpu,
         ),
         row("↳ load + validate", b.load),
+        *[row(f"&nbsp;&nbsp;↳ {part_names.get(k, k)}", v) for k, v in b.load_parts.items()],
+        *(
+            [row("&nbsp;&nbsp;↳ cross-file checks and the rest", _difference(b.load, b.load_parts.values()))]
+            if b.load_parts
+            else []
+        ),
         row("↳ render", b.render),
         row("↳ (imports before it, not counted)", b.generate_import),
     ]
@@ -242,12 +251,25 @@ def build_section(r: Results, b: BuildTimes) -> str:
             f"Generation = {pct(b.generation_share)} of the full build."
         )
     if b.generation_share > GENERATION_TARGET:
-        parts.append(
+        why = (
             f"Why generation is above {pct(GENERATION_TARGET)}: it took {s(b.generate.median)} s "
-            f"({s(b.generate_cpu.median)} CPU-s; load + validate {s(b.load.median)} s, render "
-            f"{s(b.render.median)} s for {n} languages) against a full build of {s(b.full.median)} s."
+            f"({s(b.generate_cpu.median)} CPU-s) against a full build of {s(b.full.median)} s: load + validate "
+            f"{s(b.load.median)} s"
         )
+        if b.load_parts:
+            why += " (" + ", ".join(f"{part_names.get(k, k)} {s(v.median)} s" for k, v in b.load_parts.items()) + ")"
+        why += (
+            f", render {s(b.render.median)} s for {n} languages ({b.files} files). To reach the target at this full "
+            f"build time, generation would have to take ≤ {s(GENERATION_TARGET * b.full.median)} s."
+        )
+        parts.append(why)
     return "\n\n".join(parts)
+
+
+def _difference(total: Series, parts: Iterable[Series]) -> Series:
+    """Run by run, what ``total`` has beyond ``parts``."""
+    parts = list(parts)
+    return Series([t - sum(p.values[i] for p in parts) for i, t in enumerate(total.values)])
 
 
 def _build_why(r: Results, b: BuildTimes) -> str:
@@ -553,6 +575,17 @@ def lighthouse_section(r: Results) -> str:
             "llll" + "rrrrr",
         )
     )
+    indexes = sorted(i for p in pages for i in p.benchmark_index)
+    if indexes:
+        parts.append(
+            f"Lighthouse's BenchmarkIndex of this machine over the {len(indexes)} runs (its CPU speed test; "
+            f"higher is faster): min {indexes[0]:.0f}, median {statistics.median(indexes):.0f}, max {indexes[-1]:.0f}. "
+            "The simulated 4× CPU slowdown multiplies the main-thread time measured here, so a busy machine lowers "
+            "the Performance score (TBT, and FCP/LCP through render-blocking time)."
+        )
+    warnings = list(dict.fromkeys(w for p in pages for w in p.warnings))
+    if warnings:
+        parts.append("Lighthouse's warnings: " + " / ".join(f"“{w}”" for w in warnings))
     parts.append(_audits_table(pages, "ours", "Why ours is under 100"))
     parts.append(_audits_table(pages, "baseline", "Why the baseline is under 100 (for comparison)"))
     return "\n\n".join(x for x in parts if x)

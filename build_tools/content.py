@@ -21,6 +21,7 @@ from build_tools.models import (
     FinalQuizPage,
     GlossaryPage,
     LevelPage,
+    ModulePage,
     Page,
     Question,
     Site,
@@ -102,7 +103,7 @@ def page_specs(content_dir: Path, rel: str) -> list[PageSpec]:
     ]
     specs.append(PageSpec("toolbox", f"{rel}/toolbox.yaml", ToolboxPage, "toolbox", "toolbox.md"))
     for path in sorted((content_dir / "modules").glob("*.yaml")):
-        specs.append(PageSpec(path.stem, f"{rel}/modules/{path.name}", Page, "module", f"modules/{path.stem}.md"))
+        specs.append(PageSpec(path.stem, f"{rel}/modules/{path.name}", ModulePage, "module", f"modules/{path.stem}.md"))
     specs += [
         PageSpec("key-points", f"{rel}/key-points.yaml", Page, "key-points", "key-points.md"),
         PageSpec("final-quiz", f"{rel}/final-quiz.yaml", FinalQuizPage, "final-quiz", "final-quiz.md"),
@@ -393,8 +394,13 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     problems += check_structure(loaded, references=not unread)
     if problems or site is None:
         raise ContentError(problems)
-    content = Content(root, site, [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None])
-    return content
+    pages = [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None]
+    modules = iter(sorted((p for p in pages if isinstance(p.page, ModulePage)), key=_module_order))
+    return Content(root, site, [next(modules) if isinstance(p.page, ModulePage) else p for p in pages])
+
+
+def _module_order(p: LoadedPage) -> tuple[int, str]:
+    return (p.page.order if isinstance(p.page, ModulePage) else 0, p.id)
 
 
 def _stray_level_files(cdir: Path, rel: str) -> list[Problem]:

@@ -193,6 +193,13 @@ class Page(Strict):
     """The practice quiz at the end of the page."""
 
 
+class ModulePage(Page):
+    """``content/modules/<id>.yaml``: a companion module."""
+
+    order: int = 0
+    """Position among the modules in the navigation: lower first, then by file name."""
+
+
 class LevelPage(Page):
     """``content/levels/level-N.yaml``: one level of the hierarchy."""
 

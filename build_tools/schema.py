@@ -20,10 +20,10 @@ def _languages(root: Path) -> list[str]:
 
 def page_schema() -> dict[str, Any]:
     """One schema for every page file: the common fields plus the kind-specific ones, optional."""
-    from build_tools.models import AssessmentPage, FinalQuizPage, GlossaryPage, LevelPage, ToolboxPage
+    from build_tools.models import AssessmentPage, FinalQuizPage, GlossaryPage, LevelPage, ModulePage, ToolboxPage
 
     merged = Page.model_json_schema()
-    for model in (LevelPage, ToolboxPage, GlossaryPage, FinalQuizPage, AssessmentPage):
+    for model in (LevelPage, ModulePage, ToolboxPage, GlossaryPage, FinalQuizPage, AssessmentPage):
         extra = model.model_json_schema()
         merged.setdefault("$defs", {}).update(extra.get("$defs", {}))
         for key, value in extra["properties"].items():

@@ -58,8 +58,15 @@ def home(**over: Any) -> dict[str, Any]:
     return data
 
 
+class _NoAliases(yaml.SafeDumper):
+    """The checker refuses YAML aliases: write repeated values out in full."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
 
 
 def minimal_tree(root: Path, files: dict[str, Any] | None = None, *, site: bool = True) -> Path:

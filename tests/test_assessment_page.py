@@ -90,7 +90,9 @@ def test_statement_ids_are_unique(tmp_path: Path) -> None:
     data["levels"][3]["statements"][1]["id"] = "s1-a"
     minimal_tree(tmp_path, {"content/assessment.yaml": data})
     (problem,) = problems_of(tmp_path)
-    assert problem.split(": ", 1)[1] == "levels[3].statements[1].id: duplicate statement id 's1-a' in the self-assessment"
+    assert problem.split(": ", 1)[1] == (
+        "levels[3].statements[1].id: duplicate statement id 's1-a' in the self-assessment"
+    )
 
 
 def test_the_scale_has_four_answers(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,7 @@ class Project:
     """A copy of the real content and the bytes of every file the fuzzer may mutate."""
 
     root: Path
-    originals: dict[str, bytes]
+    originals: dict[str, bytes] = field(repr=False)
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,8 @@ def expand_ui_strings(text: str) -> str:
 def _huge_file(root: Path) -> None:
     """A home page whose summary was pasted again and again: a valid file just over the limit."""
     paragraph = "The customer sees a supplier of commodities. " * 20
-    lines = [f"  {lang}: >-\n" + f"    {paragraph}\n" * (MAX_BYTES // len(paragraph) // 4 + 10) for lang in "en id ru vi".split()]
+    repeat = MAX_BYTES // len(paragraph) // 4 + 10  # four languages: just over the limit in all
+    lines = [f"  {lang}: >-\n" + f"    {paragraph}\n" * repeat for lang in ("en", "id", "ru", "vi")]
     flow = "{en: Home, id: Beranda, ru: Главная, vi: Trang chủ}"
     text = f"title: {flow}\ndescription: {flow}\nsummary:\n" + "".join(lines)
     (root / "content/home.yaml").write_text(text, encoding="utf-8")

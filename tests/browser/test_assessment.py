@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Dialog, Locator, Page, 
 
 from build_tools import markup, render
 from build_tools.content import Content, load_content
-from build_tools.models import AssessmentPage
+from build_tools.models import AssessmentPage, FinalQuizPage
 
 from .conftest import LANGS, REPO
 
@@ -380,9 +380,33 @@ def _answer_one_practice_question(page: Page, base_url: str, lang: str) -> tuple
     return page_id, len(lv.quiz)
 
 
+def _submit_the_final_quiz_unanswered(page: Page, base_url: str, lang: str) -> int:
+    """Submit an attempt of the final quiz without answering: a score of 0 of the sample size."""
+    final = content().page("final-quiz").page
+    assert isinstance(final, FinalQuizPage)
+    page.goto(f"{base_url}{lang}/final-quiz.html")
+    quiz = page.locator('[data-quiz="final-quiz"]')
+    quiz.locator('[data-quiz-action="submit"]').click()
+    expect(quiz.locator("[data-quiz-results]")).to_be_visible()
+    return min(final.sample_size, sum(1 for _ in content().questions()))
+
+
+def score(page: Page, lang: str, points: float, total: int) -> str:
+    """A score as the page should phrase it; the numbers are formatted by the browser's Intl."""
+    fmt = page.evaluate(
+        """([lang, points, total]) => [
+            new Intl.NumberFormat(lang, {maximumFractionDigits: 2}).format(points),
+            new Intl.NumberFormat(lang, {maximumFractionDigits: 0}).format(total),
+            new Intl.NumberFormat(lang, {style: "percent"}).format(points / total)]""",
+        [lang, points, total],
+    )
+    return ui("quiz_result", lang, score=fmt[0], total=fmt[1], percent=fmt[2])
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang: str) -> None:
     quiz_id, total = _answer_one_practice_question(quiet, base_url, lang)
+    sample = _submit_the_final_quiz_unanswered(quiet, base_url, lang)
     root = open_assessment(quiet, base_url, lang)
     rate(root, "Delta Pte", "Buyer", up_to(3))
     another_person(root)
@@ -394,10 +418,15 @@ def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang:
     expect(row).to_have_attribute("data-state", "in-progress")
     expect(row.locator("[data-progress-status]")).to_have_text(ui("pr_in_progress", lang, answered=1, total=total))
     expect(row.locator("[data-progress-last]")).to_have_text(ui("pr_no_score", lang))
+    final = dash.locator('[data-progress-quiz="final-quiz"]')
+    expect(final).to_have_attribute("data-state", "done")
+    expect(final.locator("[data-progress-status]")).to_have_text(ui("pr_done", lang))
+    expect(final.locator("[data-progress-last]")).to_have_text(score(quiet, lang, 0, sample))
+    expect(final.locator("[data-progress-best]")).to_have_text(score(quiet, lang, 0, sample))
     quiz_ids = [p.id for p in content().pages if p.page.quiz] + ["final-quiz"]
     expect(dash.locator("[data-progress-quiz]")).to_have_count(len(quiz_ids))
     for other in quiz_ids:
-        if other != quiz_id:
+        if other not in (quiz_id, "final-quiz"):
             expect(dash.locator(f'[data-progress-quiz="{other}"]')).to_have_attribute("data-state", "not-started")
     customer = dash.locator("[data-progress-customer]")
     expect(customer).to_have_count(1)
@@ -421,6 +450,8 @@ def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang:
     expect(dash.locator("[data-progress-message]")).to_have_text(ui("pr_cleared", lang))
     assert asked == [ui("pr_clear_confirm", lang)]
     expect(row).to_have_attribute("data-state", "not-started")
+    expect(final).to_have_attribute("data-state", "not-started")
+    expect(final.locator("[data-progress-last]")).to_have_text(ui("pr_no_score", lang))
     expect(dash.locator("[data-progress-customer]")).to_have_count(0)
     expect(dash.locator("[data-progress-empty]")).to_be_visible()
     keys = quiet.evaluate("() => Object.keys(localStorage)")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import dump
 from playwright.sync_api import Browser
 
 from build_tools.build import build
@@ -46,7 +47,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy2(src, root / name)
     for path in (root / "content").rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump(poison(data)), encoding="utf-8")
     build(root)
     return root / "site"
 

@@ -26,7 +26,9 @@ def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
         port = s.getsockname()[1]
     proc = subprocess.Popen(
         [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
