@@ -154,11 +154,33 @@ class Renderer:
         """The Markdown of one page."""
         self.here = html_path(p.spec.md)
         template = self.env.get_template(f"{p.spec.kind}.md.j2" if p.spec.kind in _OWN_TEMPLATE else "page.md.j2")
-        return template.render(p=p, page=p.page, level=p.page.level if isinstance(p.page, LevelPage) else None)
+        return template.render(
+            p=p,
+            page=p.page,
+            level=p.page.level if isinstance(p.page, LevelPage) else None,
+            assets=page_assets(p),
+        )
 
     def not_found(self) -> str:
         self.here = "404.html"
         return self.env.get_template("404.md.j2").render()
+
+
+# Widget files a page loads besides the site-wide ones (mkdocs.yml): only what it uses, so a
+# page without a quiz carries no quiz code. docs/overrides/main.html emits them.
+_QUIZ = {"css": ["assets/quiz.css"], "js": ["assets/quiz.js"]}
+_KIND_ASSETS = {
+    "assessment": {"css": ["assets/assessment.css"], "js": ["assets/assessment.js"]},
+    "progress": {"css": ["assets/assessment.css"], "js": ["assets/progress.js"]},
+    "final-quiz": _QUIZ,
+}
+
+
+def page_assets(p: LoadedPage) -> dict[str, list[str]]:
+    """The page-specific stylesheets and scripts of a page."""
+    if p.spec.kind in _KIND_ASSETS:
+        return _KIND_ASSETS[p.spec.kind]
+    return _QUIZ if p.page.quiz else {"css": [], "js": []}
 
 
 _OWN_TEMPLATE = {"toolbox", "glossary", "final-quiz", "assessment", "progress"}

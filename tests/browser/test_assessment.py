@@ -380,15 +380,18 @@ def _answer_one_practice_question(page: Page, base_url: str, lang: str) -> tuple
     return page_id, len(lv.quiz)
 
 
-def _submit_the_final_quiz_unanswered(page: Page, base_url: str, lang: str) -> int:
-    """Submit an attempt of the final quiz without answering: a score of 0 of the sample size."""
+def _submit_the_final_quiz_unanswered(page: Page, base_url: str, lang: str) -> tuple[float, int]:
+    """Submit an attempt of the final quiz without answering; return the score the quiz recorded
+    (ordering questions earn partial credit even untouched, so it need not be 0)."""
     final = content().page("final-quiz").page
     assert isinstance(final, FinalQuizPage)
     page.goto(f"{base_url}{lang}/final-quiz.html")
     quiz = page.locator('[data-quiz="final-quiz"]')
     quiz.locator('[data-quiz-action="submit"]').click()
     expect(quiz.locator("[data-quiz-results]")).to_be_visible()
-    return min(final.sample_size, sum(1 for _ in content().questions()))
+    state = json.loads(page.evaluate("() => localStorage.getItem('bsh-quiz:v1:final-quiz')"))
+    assert state["last"]["total"] == min(final.sample_size, sum(1 for _ in content().questions()))
+    return state["last"]["score"], state["last"]["total"]
 
 
 def score(page: Page, lang: str, points: float, total: int) -> str:
@@ -406,7 +409,7 @@ def score(page: Page, lang: str, points: float, total: int) -> str:
 @pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang: str) -> None:
     quiz_id, total = _answer_one_practice_question(quiet, base_url, lang)
-    sample = _submit_the_final_quiz_unanswered(quiet, base_url, lang)
+    points, sample = _submit_the_final_quiz_unanswered(quiet, base_url, lang)
     root = open_assessment(quiet, base_url, lang)
     rate(root, "Delta Pte", "Buyer", up_to(3))
     another_person(root)
@@ -421,8 +424,8 @@ def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang:
     final = dash.locator('[data-progress-quiz="final-quiz"]')
     expect(final).to_have_attribute("data-state", "done")
     expect(final.locator("[data-progress-status]")).to_have_text(ui("pr_done", lang))
-    expect(final.locator("[data-progress-last]")).to_have_text(score(quiet, lang, 0, sample))
-    expect(final.locator("[data-progress-best]")).to_have_text(score(quiet, lang, 0, sample))
+    expect(final.locator("[data-progress-last]")).to_have_text(score(quiet, lang, points, sample))
+    expect(final.locator("[data-progress-best]")).to_have_text(score(quiet, lang, points, sample))
     quiz_ids = [p.id for p in content().pages if p.page.quiz] + ["final-quiz"]
     expect(dash.locator("[data-progress-quiz]")).to_have_count(len(quiz_ids))
     for other in quiz_ids:
