@@ -205,6 +205,31 @@ def _characters(path: str, text: str) -> list[Problem]:
     ]
 
 
+def _compose_fast(text: str) -> list[yaml.Node] | None:
+    """Compose with libyaml when PyYAML has it: about ten times faster than the pure-Python
+    composer. Any file it cannot take as plain, alias-free and not too deep returns ``None``, and
+    the careful composer above reads it again, so every message comes from one place."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(n, 0) for n in nodes if n is not None]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth >= MAX_DEPTH:  # an alias (a shared node) or runaway nesting
+            return None
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+    return nodes
+
+
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse ``raw`` (the bytes of the file at repo-relative ``path``).
 
@@ -220,8 +245,10 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     problems = _characters(path, text)
     if problems:
         return None, problems
+    nodes = _compose_fast(text)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        if nodes is None:
+            nodes = list(yaml.compose_all(text, Loader=_Loader))
     except _Refused as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         return None, [Problem(path, line, "", str(exc.problem))]
