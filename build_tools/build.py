@@ -6,16 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import logging
+import multiprocessing
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 import tomllib
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from build_tools import render
@@ -50,7 +50,7 @@ def write_sources(
                 content,
                 lang,
                 docs_dir=str(docs.resolve()),
-                site_dir="SITE_DIR",
+                site_dir=str((root / "site" / lang).resolve()),  # the build overrides it with a staging dir
                 base=str((root / "mkdocs.yml").resolve()),
                 site_url=site_url,
                 custom_dir=str((root / "docs" / "overrides").resolve()),
@@ -63,37 +63,57 @@ def write_sources(
 
 
 def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
-    # The config names its site_dir; we pass the temporary one on the command line.
-    text = config.read_text(encoding="utf-8").replace('"SITE_DIR"', _json_str(str(site_dir)))
-    run_config = config.with_name("mkdocs.run.yml")
-    run_config.write_text(text, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(run_config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    return proc.returncode, (proc.stdout + proc.stderr).strip()
+    """Build one language with MkDocs in this process; return (status, what it logged).
+
+    Runs in a worker forked from a parent that has already imported MkDocs and Material, so a
+    language costs its build only, not an interpreter start and imports.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logged: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            logged.append(f"{record.levelname}: {record.getMessage()}")
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(config_file=str(config), strict=True, site_dir=str(site_dir))
+        mkdocs_build(cfg)
+    except (MkDocsException, SystemExit, OSError) as exc:
+        return 1, "\n".join([*logged, str(exc)])
+    finally:
+        logger.removeHandler(handler)
+    return (1 if logged else 0), "\n".join(logged)
 
 
-def _json_str(value: str) -> str:
-    import json
-
-    return json.dumps(value)
+def _preload_mkdocs() -> None:
+    """Import MkDocs, Material and the Markdown extensions once, before forking workers."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import material.plugins.search.plugin  # type: ignore[import-untyped]  # noqa: F401
+    import mkdocs.commands.build
+    import mkdocs.config  # noqa: F401
 
 
 def run_mkdocs(configs: dict[str, Path], site_dir: Path) -> None:
-    """Build every language into ``site_dir/<lang>/`` in parallel.
+    """Build every language into ``site_dir/<lang>/`` in parallel worker processes.
 
     Raises:
         SiteBuildError: when MkDocs fails or prints any warning for any language.
     """
-    with ThreadPoolExecutor(max_workers=len(configs)) as pool:
-        results = dict(
-            zip(configs, pool.map(lambda c: _mkdocs(c, site_dir / c.parent.name), configs.values()), strict=True)
-        )
+    _preload_mkdocs()
+    context: multiprocessing.context.BaseContext
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (not Linux/macOS): a fresh interpreter per worker
+        context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(len(configs), os.cpu_count() or 1), mp_context=context) as pool:
+        futures = {lang: pool.submit(_mkdocs, config, site_dir / lang) for lang, config in configs.items()}
+        results = {lang: future.result() for lang, future in futures.items()}
     failures = [
         f"[{lang}] {out or f'mkdocs exited with status {code}'}" for lang, (code, out) in results.items() if code or out
     ]

@@ -92,7 +92,13 @@ class Renderer:
             tr=self._tr,
         )
         self.env.globals.update(
-            ui=self.lang.ui, url=self._url, link=self._link, lang=lang, content=content, LEAD=Markup("\n{ .bsh-lead }")
+            ui=self.lang.ui,
+            url=self._url,
+            link=self._link,
+            has_target=lambda ref: ref in self.lang.targets,
+            lang=lang,
+            content=content,
+            LEAD=Markup("\n{ .bsh-lead }"),
         )
         self.env.globals["quiz_data"] = quizdata.builder(self)
         self.env.globals["hierarchy_layout"] = figure.layout

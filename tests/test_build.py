@@ -143,3 +143,20 @@ def test_without_site_url_nothing_absolute(built: Path) -> None:
     html = (built / "ru/levels/level-2.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in html
     assert 'rel="alternate"' not in html
+
+
+def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
+    from build_tools.build import run_mkdocs, write_sources
+    from build_tools.content import load_content
+    from build_tools.errors import SiteBuildError
+
+    minimal_tree(tmp_path)
+    configs = write_sources(load_content(tmp_path), tmp_path, tmp_path / "build", None)
+    page = tmp_path / "build/ru/docs/levels/level-3.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError) as caught:
+        run_mkdocs(configs, tmp_path / "out")
+    message = str(caught.value)
+    assert "[ru]" in message
+    assert "nowhere.md" in message
+    assert "[en]" not in message
