@@ -18,7 +18,7 @@ from build_tools.errors import BuildToolsError, ContentError
 WATCHED = ("content", "docs", "build_tools/templates", "mkdocs.yml")
 RELOAD = b"""<script>(function(){var b=null;setInterval(function(){fetch("/__build",{cache:"no-store"})
 .then(function(r){return r.text()}).then(function(t){if(b===null)b=t;else if(t!==b)location.reload()})
-.catch(function(){})},700)})();</script>"""
+.catch(function(){})},250)})();</script>"""
 
 
 def snapshot(root: Path) -> dict[str, float]:
@@ -89,7 +89,7 @@ def _rebuild(root: Path, state: _State) -> None:
     print(f"rebuilt in {seconds:.1f} s", flush=True)
 
 
-def serve(root: Path, port: int = 8000, interval: float = 0.3) -> None:
+def serve(root: Path, port: int = 8000, interval: float = 0.2) -> None:
     """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes."""
     state = _State()
     _rebuild(root, state)

@@ -90,3 +90,16 @@ def test_english_search_does_not_return_russian(page: Page, base_url: str) -> No
     for href in hrefs:
         absolute = page.evaluate("h => new URL(h, location.href).href", href)
         assert absolute.startswith(f"{base_url}en/"), absolute
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_sideways_scrolling_at_320px(browser: Browser, base_url: str, lang: str) -> None:
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = ctx.new_page()
+        for rel in ("index.html", "levels/level-4.html", "toolbox.html", "final-quiz.html", "assessment.html"):
+            page.goto(f"{base_url}{lang}/{rel}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{lang}/{rel} is {width} px wide"
+    finally:
+        ctx.close()
