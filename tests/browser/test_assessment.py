@@ -7,7 +7,6 @@ Expected strings come from the YAML content (the source of truth), never from th
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -17,34 +16,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Locator, Page, Route, expect
 
-from build_tools import markup, render
-from build_tools.content import Content, load_content
 from build_tools.models import AssessmentPage, FinalQuizPage
 
-from .conftest import LANGS, REPO
+from .conftest import LANGS
+from .expected import content, plain, ui
 
 KEY = "bsh-assessment:v1"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 # --- the content: what the learner should see -----------------------------------------------------
-
-
-@functools.cache
-def content() -> Content:
-    return load_content(REPO)
-
-
-def ui(key: str, lang: str, **values: object) -> str:
-    text = content().site.ui[key][lang]
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
-
-
-def plain(value: str, lang: str) -> str:
-    targets = render.link_targets(content(), lang)
-    return markup.to_plain(value, lambda ref: targets[ref])
 
 
 def assessment() -> AssessmentPage:

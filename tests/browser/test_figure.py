@@ -3,28 +3,15 @@ language, links to the level pages, the current level highlighted, light, dark a
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from build_tools import markup
-from build_tools.content import Content, load_content
 
-from .conftest import LANGS, REPO
-
-
-@functools.cache
-def content() -> Content:
-    return load_content(REPO)
-
-
-def ui(key: str, lang: str, **values: object) -> str:
-    text = content().site.ui[key][lang]
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
+from .conftest import LANGS
+from .expected import content, ui
 
 
 def short_name(n: int, lang: str) -> str:

@@ -6,7 +6,6 @@ from the page under test, so a build that emits a wrong key or text fails here.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
@@ -17,35 +16,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
-from build_tools import markup, render
+from build_tools import render
 from build_tools.build import content_security_policy
-from build_tools.content import Content, load_content
 from build_tools.models import FinalQuizPage, Question
 
-from .conftest import LANGS, REPO
+from .conftest import LANGS
+from .expected import content, plain, ui
 
 KEY_PREFIX = "bsh-quiz:v1:"
 
 
 # --- the content: what the learner should see -----------------------------------------------------
-
-
-@functools.cache
-def content() -> Content:
-    return load_content(REPO)
-
-
-def ui(key: str, lang: str, **values: object) -> str:
-    text = content().site.ui[key][lang]
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
-
-
-def plain(value: str, lang: str) -> str:
-    """A content text as the browser shows it: markup removed, whitespace collapsed."""
-    targets = render.link_targets(content(), lang)
-    return markup.to_plain(value, lambda ref: targets[ref])
 
 
 def squash(text: str) -> str:

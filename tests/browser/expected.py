@@ -1,0 +1,26 @@
+"""What the learner should see, read from the real content (never from the page under test)."""
+
+from __future__ import annotations
+
+import functools
+
+from build_tools import markup, render
+from build_tools.content import Content, load_content
+
+from .conftest import REPO
+
+
+@functools.cache
+def content() -> Content:
+    return load_content(REPO)
+
+
+def ui(key: str, lang: str, **values: object) -> str:
+    """An interface string as the page shows it, with ``{name}`` placeholders filled."""
+    return render.Lang(lang, content(), {}).ui(key, **values)
+
+
+def plain(value: str, lang: str) -> str:
+    """A content text as the browser shows it: markup removed, whitespace collapsed."""
+    targets = render.link_targets(content(), lang)
+    return markup.to_plain(value, lambda ref: targets[ref])
