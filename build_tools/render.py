@@ -65,6 +65,24 @@ def link_targets(content: Content, lang: str) -> dict[str, Target]:
     return targets
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, shared by the per-language environments (compiling
+    them again for every language was half the rendering time)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Renderer:
     """Renders the pages of one language."""
 
@@ -79,6 +97,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             finalize=self._finalize,
+            bytecode_cache=_COMPILED,
         )
         self.here = "index.html"
         self.env.filters.update(
