@@ -461,6 +461,13 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
                 problems.append(doc.problem(("sections", i, "id"), f"duplicate section id {s.id!r} on this page"))
             own.add(s.id)
         sections.setdefault(x.spec.id, own)  # a page whose id is taken (reported above) adds none
+        figures = [
+            ("sections", si, "blocks", bi, "figure")
+            for si, s in enumerate(page.sections)
+            for bi, b in enumerate(s.blocks)
+            if b.figure is not None
+        ]
+        problems += [doc.problem(loc, "the figure can appear only once on a page") for loc in figures[1:]]
         for i, q in enumerate(page.quiz):
             claim(doc, ("quiz", i, "id"), q.id)
             problems += check_question(doc, ("quiz", i), q)

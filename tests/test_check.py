@@ -190,3 +190,14 @@ def _line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def test_figure_only_once_per_page(tmp_path: Path) -> None:
+    blocks = [{"figure": "hierarchy"}, {"text": text("Between.")}, {"figure": "hierarchy"}]
+    sections = [{"id": "intro", "title": text("Intro"), "blocks": blocks}]
+    minimal_tree(tmp_path, {"content/home.yaml": home(sections=sections)})
+    lines = (tmp_path / "content/home.yaml").read_text(encoding="utf-8").splitlines()
+    second = [n for n, line in enumerate(lines, start=1) if "figure: hierarchy" in line][1]
+    assert problems_of(tmp_path) == [
+        f"content/home.yaml:{second}: sections[0].blocks[2].figure: the figure can appear only once on a page"
+    ]
