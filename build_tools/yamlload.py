@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.resolver import Resolver
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
 
 from build_tools.errors import Problem
 
@@ -84,14 +89,14 @@ class _Refused(yaml.MarkedYAMLError):
     """A construct refused while composing, before anything is built from it."""
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing aliases and absurd nesting as it composes."""
+class _Careful(Composer):
+    """PyYAML's composer, refusing aliases and absurd nesting as it composes (whatever the parser)."""
 
     depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-        if self.check_event(yaml.AliasEvent):
+        mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             # An alias shares one node between several places: errors would point at the anchor,
             # and aliases of aliases expand exponentially (the "billion laughs").
             raise _Refused(problem="aliases (*name) are not allowed; write the value out in full", problem_mark=mark)
@@ -103,6 +108,22 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Careful, yaml.SafeLoader):
+    """The pure-Python loader: its error messages are the ones the checker reports."""
+
+
+if yaml.__with_libyaml__:
+
+    class _FastLoader(_Careful, CParser, Resolver):
+        """libyaml's parser (about ten times faster) under the careful composer, so it builds the
+        same nodes and refuses the same things; on any error the pure-Python loader reads again."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
 
 
 class _Builder:
@@ -206,28 +227,16 @@ def _characters(path: str, text: str) -> list[Problem]:
 
 
 def _compose_fast(text: str) -> list[yaml.Node] | None:
-    """Compose with libyaml when PyYAML has it: about ten times faster than the pure-Python
-    composer. Any file it cannot take as plain, alias-free and not too deep returns ``None``, and
-    the careful composer above reads it again, so every message comes from one place."""
-    if not getattr(yaml, "__with_libyaml__", False):
+    """The nodes, composed with libyaml's parser when PyYAML has it; ``None`` on any error (or
+    without libyaml), for the pure-Python loader to read the file again: every message comes from
+    one place. The careful composer, not libyaml's own recursive one, also keeps junk nested a
+    hundred thousand levels deep from overflowing the C stack."""
+    if not yaml.__with_libyaml__:
         return None
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+        return list(yaml.compose_all(text, Loader=_FastLoader))  # type: ignore[arg-type]
     except yaml.YAMLError:
         return None
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(n, 0) for n in nodes if n is not None]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen or depth >= MAX_DEPTH:  # an alias (a shared node) or runaway nesting
-            return None
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
-    return nodes
 
 
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:

@@ -31,6 +31,8 @@ from build_tools.content import load_content
 from build_tools.errors import ContentError, Problem
 from build_tools.yamlload import Document
 
+PARSE = yamlload.load  # the real loader, before the fixture wraps it in a cache
+
 KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- )?(?P<key>[A-Za-z_][\w-]*):(?P<value>.*)$")
 ID_VALUE = re.compile(r"\bid: ([a-z0-9-]+)")
 LINK = re.compile(r"\[\[([^\]|]*)")
@@ -82,7 +84,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     shutil.copytree(REPO / "content", root / "content", symlinks=True)
     targets = sorted([*(root / "content").glob("*.yaml"), *(root / "content/levels").glob("*.yaml")])
     originals = {p.relative_to(root).as_posix(): p.read_bytes() for p in targets}
-    parse = yamlload.load
+    parse = PARSE
     cache: dict[str, tuple[Document | None, list[Problem]]] = {}
 
     def cached_load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -276,3 +278,27 @@ def test_mutated_content_gives_clean_problems_or_passes(project: Project, data: 
         assert bad == []
     finally:
         path.write_bytes(project.originals[rel])
+
+
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
+    deadline=None,
+    derandomize="FUZZ_SEED" not in os.environ,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@seed(int(os.environ.get("FUZZ_SEED", "0")))
+@given(data=st.data())
+def test_libyaml_and_pure_python_agree(project: Project, data: st.DataObject) -> None:
+    """The fast path (libyaml's parser) gives the same document, lines and problems as the
+    pure-Python loader whose messages the checker reports."""
+    rel = data.draw(st.sampled_from(sorted(project.originals)), label="file")
+    text = project.originals[rel].decode("utf-8", "surrogateescape")
+    for mutation in data.draw(st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3), label="mutations"):
+        text = mutation(data, text)
+    raw = encode(text, data.draw(st.sampled_from(ENCODINGS), label="saved as"))
+    fast = PARSE(rel, raw)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(yamlload, "_compose_fast", lambda text: None)
+        careful = PARSE(rel, raw)
+    assert fast == careful

@@ -56,7 +56,18 @@ def _huge_file(root: Path) -> None:
     (root / "content/home.yaml").write_text(text, encoding="utf-8")
 
 
-GENERATORS: dict[str, Callable[[Path], None]] = {"huge-file": _huge_file}
+def _nested_100k(root: Path) -> None:
+    """Junk nested 100,000 levels deep, in flow and in block style: a recursive composer would
+    overflow the Python stack (RecursionError) or, in C, crash the process."""
+    flow = "{en: Home, id: Beranda, ru: Главная, vi: Trang chủ}"
+    head = f"title: {flow}\ndescription: {flow}\nsummary: {flow}\n"
+    junk = "{a: [" * 50_000 + "]}" * 50_000
+    (root / "content/home.yaml").write_text(f"{head}nav_title: {junk}\n", encoding="utf-8")
+    junk = "- " * 100_000 + "x"
+    (root / "content/modules/junk.yaml").write_text(f"{head}nav_title:\n  {junk}\n", encoding="utf-8")
+
+
+GENERATORS: dict[str, Callable[[Path], None]] = {"huge-file": _huge_file, "nested-100k": _nested_100k}
 
 
 def _overlay(case: Path) -> dict[str, Any]:
