@@ -42,6 +42,7 @@ def write_sources(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         shutil.copytree(root / "docs" / "assets", docs / "assets")
+        minify_assets(docs / "assets")
         if offline:
             shutil.copy2(root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
         config = base / "mkdocs.yml"
@@ -60,6 +61,18 @@ def write_sources(
         )
         configs[lang] = config
     return configs
+
+
+def minify_assets(folder: Path) -> None:
+    """Minify our JS and CSS in the generated copy (the sources in docs/assets stay readable)."""
+    import rcssmin  # type: ignore[import-untyped]
+    import rjsmin  # type: ignore[import-untyped]
+
+    for path in folder.rglob("*"):
+        if path.suffix == ".js":
+            path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+        elif path.suffix == ".css":
+            path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
