@@ -203,9 +203,11 @@ _KIND_ASSETS = {
 
 def page_assets(p: LoadedPage) -> dict[str, list[str]]:
     """The page-specific stylesheets and scripts of a page."""
-    if p.spec.kind in _KIND_ASSETS:
-        return _KIND_ASSETS[p.spec.kind]
-    return _QUIZ if p.page.quiz else {"css": [], "js": []}
+    assets = _KIND_ASSETS.get(p.spec.kind, _QUIZ if p.page.quiz else {"css": [], "js": []})
+    has_figure = isinstance(p.page, LevelPage) or any(b.figure for s in p.page.sections for b in s.blocks)
+    if has_figure:
+        return {"css": ["assets/figure.css", *assets["css"]], "js": assets["js"]}
+    return assets
 
 
 _OWN_TEMPLATE = {"toolbox", "glossary", "final-quiz", "assessment", "progress"}
