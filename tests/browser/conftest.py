@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from build_tools.build import build
 
@@ -99,6 +99,21 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context()
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def quiet(page: Page) -> Iterator[Page]:
+    """The page fixture (no uncaught errors) that also fails on any console error."""
+    messages: list[str] = []
+
+    def on_console(msg: ConsoleMessage) -> None:
+        # Not warnings: lunr's Vietnamese search pipeline warns on every page, quiz or not.
+        if msg.type == "error":
+            messages.append(msg.text)
+
+    page.on("console", on_console)
+    yield page
+    assert messages == [], f"console messages: {messages}"
 
 
 @pytest.fixture

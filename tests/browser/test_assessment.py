@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, Route, expect
 
 from build_tools.models import AssessmentPage, FinalQuizPage
 
@@ -52,20 +52,6 @@ def up_to(level: int) -> Points:
 
 
 # --- acting on the page ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def quiet(page: Page) -> Iterator[Page]:
-    """The page fixture (no uncaught errors) that also fails on any console error."""
-    messages: list[str] = []
-
-    def on_console(msg: ConsoleMessage) -> None:
-        if msg.type == "error":
-            messages.append(msg.text)
-
-    page.on("console", on_console)
-    yield page
-    assert messages == [], f"console messages: {messages}"
 
 
 def open_assessment(page: Page, base_url: str, lang: str) -> Locator:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from build_tools import render
 from build_tools.build import content_security_policy
@@ -69,21 +68,6 @@ def wrong_option(q: Question) -> str:
 
 
 # --- acting on the page ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def quiet(page: Page) -> Iterator[Page]:
-    """The page fixture (no uncaught errors) that also fails on any console error."""
-    messages: list[str] = []
-
-    def on_console(msg: ConsoleMessage) -> None:
-        # Not warnings: lunr's Vietnamese search pipeline warns on every page, quiz or not.
-        if msg.type == "error":
-            messages.append(msg.text)
-
-    page.on("console", on_console)
-    yield page
-    assert messages == [], f"console messages: {messages}"
 
 
 def open_quiz(page: Page, base_url: str, lang: str, quiz: Quiz) -> Locator:
