@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import REPO, problem_format_error
@@ -252,15 +253,18 @@ def encode(text: str, encoding: str) -> bytes:
     return raw.decode("utf-8", "replace").encode(encoding, "replace")
 
 
-@settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
-    deadline=None,
-    derandomize="FUZZ_SEED" not in os.environ,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@seed(int(os.environ.get("FUZZ_SEED", "0")))
-@given(data=st.data())
+def fuzz(test: Any) -> Any:
+    """The shared hypothesis settings: derandomised for CI unless FUZZ_SEED asks for a hunt."""
+    return settings(
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
+        deadline=None,
+        derandomize="FUZZ_SEED" not in os.environ,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(seed(int(os.environ.get("FUZZ_SEED", "0")))(given(data=st.data())(test)))
+
+
+@fuzz
 def test_mutated_content_gives_clean_problems_or_passes(project: Project, data: st.DataObject) -> None:
     rel = data.draw(st.sampled_from(sorted(project.originals)), label="file")
     text = project.originals[rel].decode("utf-8", "surrogateescape")
@@ -280,15 +284,7 @@ def test_mutated_content_gives_clean_problems_or_passes(project: Project, data: 
         path.write_bytes(project.originals[rel])
 
 
-@settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
-    deadline=None,
-    derandomize="FUZZ_SEED" not in os.environ,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@seed(int(os.environ.get("FUZZ_SEED", "0")))
-@given(data=st.data())
+@fuzz
 def test_libyaml_and_pure_python_agree(project: Project, data: st.DataObject) -> None:
     """The fast path (libyaml's parser) gives the same document, lines and problems as the
     pure-Python loader whose messages the checker reports."""

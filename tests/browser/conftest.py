@@ -7,13 +7,14 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route, sync_playwright
 
 from build_tools.build import build
 
@@ -124,3 +125,18 @@ def page(context: BrowserContext) -> Iterator[Page]:
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     yield p
     assert errors == [], f"uncaught errors in the page: {errors}"
+
+
+def enforce_csp(page: Page, policy: str) -> None:
+    """Serve every HTML page of ``page`` with ``policy`` as its Content-Security-Policy and
+    record violations in ``window.__violations``."""
+
+    def with_policy(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    page.route(re.compile(r".*\.html(\?.*)?$"), with_policy)
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )

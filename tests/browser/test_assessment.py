@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Dialog, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from build_tools.models import AssessmentPage, FinalQuizPage
 
-from .conftest import LANGS
+from .conftest import LANGS, enforce_csp
 from .expected import content, plain, ui
 
 KEY = "bsh-assessment:v1"
@@ -542,15 +542,7 @@ def test_everything_runs_under_the_sites_csp(
 
     policy = content_security_policy(built_site)
 
-    def with_policy(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
-
-    quiet.route(re.compile(r".*\.html(\?.*)?$"), with_policy)
-    quiet.add_init_script(
-        "window.__violations = [];"
-        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
-    )
+    enforce_csp(quiet, policy)
     accept_dialogs(quiet)
     root = open_assessment(quiet, base_url, lang)
     rate(root, "Eta", "Buyer", up_to(4))

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from build_tools import render
 from build_tools.build import content_security_policy
 from build_tools.models import FinalQuizPage, Question
 
-from .conftest import LANGS
+from .conftest import LANGS, enforce_csp
 from .expected import content, plain, ui
 
 KEY_PREFIX = "bsh-quiz:v1:"
@@ -571,15 +571,7 @@ def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: st
 def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: str, lang: str) -> None:
     policy = content_security_policy(built_site)
 
-    def with_policy(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
-
-    quiet.route(re.compile(r".*\.html(\?.*)?$"), with_policy)
-    quiet.add_init_script(
-        "window.__violations = [];"
-        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
-    )
+    enforce_csp(quiet, policy)
     quiz, _ = final_page()
     root = open_quiz(quiet, base_url, lang, quiz)
     drawn = visible_questions(root, quiz)
