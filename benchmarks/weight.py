@@ -74,6 +74,8 @@ class _Refs(HTMLParser):
             self.refs.append(("image", a["href"]))
         elif tag == "script" and a.get("src"):
             self.refs.append(("js", a["src"]))
+        elif tag == "script" and a.get("type") == "text/x-bsh-later" and a.get("data-src"):
+            self.refs.append(("js", a["data-src"]))  # loaded after the first paint (main.html)
         elif tag == "script" and a.get("id") == "__config":
             self._in_config = True
         elif tag == "img" and a.get("src"):

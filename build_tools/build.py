@@ -36,13 +36,12 @@ def write_sources(
         docs = base / "docs"
         if docs.exists():
             shutil.rmtree(docs)
-        docs.mkdir(parents=True)
+        shutil.copytree(root / "docs" / "assets", docs / "assets")
+        minify_assets(docs / "assets")
         for rel, text in render.render_language(content, lang).items():
             target = docs / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        shutil.copytree(root / "docs" / "assets", docs / "assets")
-        minify_assets(docs / "assets")
         if offline:
             shutil.copy2(root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
         config = base / "mkdocs.yml"

@@ -40,6 +40,7 @@ UI_KEYS: dict[str, str] = {
     "palette_auto": "Colour toggle: follow the system's scheme.",
     "language_switcher": "Accessible label of the header's language list.",
     "quiz_intro_nojs": "Quiz without JavaScript: how to compare your answers with the hidden ones.",
+    "quiz_bank_nojs": "Final quiz without JavaScript: it cannot run; the topics' quizzes (listed next) can.",
     "quiz_intro_test": "Final quiz: one line under the heading (answer all, submit once).",
     "quiz_sample_note": "Final quiz: how many questions ({n}) each attempt draws at random.",
     "quiz_not_saved": "Quiz: the browser does not allow saving, so answers are lost on leaving.",

@@ -124,8 +124,12 @@
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
   }
 
+  var formats = {};
+
   function number(lang, x) {
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
+    // One formatter per language: making one costs more than the rest of a quiz's start.
+    if (!formats[lang]) formats[lang] = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    return formats[lang].format(x);
   }
 
   /** "2.5 of 3 (83%)", with numbers and percent formatted for the page's language. */
@@ -273,13 +277,35 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function Quiz(root, data) {
+  /** Show what needs JavaScript, hide what replaces it, inside one element. */
+  function enhance(scope) {
+    all(scope, "[data-quiz-js]").forEach(function (el) { el.hidden = false; });
+    all(scope, "[data-quiz-nojs]").forEach(function (el) { el.hidden = true; });
+  }
+
+  /**
+   * A sampled quiz's questions come in a script of their own: window.bshQuizBanks[quiz id] =
+   * {question id: HTML of its <li>} (see quiz.html.j2). Each is parsed only when an attempt draws
+   * it. Returns {list, html}, null without a bank, or false when the bank's script did not load.
+   */
+  function findBank(root) {
+    var list = root.querySelector("[data-quiz-bank]");
+    if (!list) return null;
+    var html = (window.bshQuizBanks || {})[root.getAttribute("data-quiz")];
+    if (!html || typeof html !== "object") return false;
+    var pending = root.querySelector("[data-quiz-pending]");
+    if (pending) pending.parentNode.removeChild(pending);
+    return { list: list, html: html };
+  }
+
+  function Quiz(root, data, bank) {
     var self = this;
     this.root = root;
     this.data = data;
     this.ui = data.ui;
+    this.bank = bank;
     this.items = data.questions.map(function (q) {
-      return { q: q, el: root.querySelector('[data-quiz-question="' + q.id + '"]') };
+      return { q: q, el: bank ? null : root.querySelector('[data-quiz-question="' + q.id + '"]') };
     });
     this.live = root.querySelector("[data-quiz-live]");
     this.storage = openStorage();
@@ -287,10 +313,19 @@
     // Save a new attempt at once, so that a reload shows the same order and sample.
     var fresh = !this.state || (data.sample && !this.state.sample);
     this.state = this.state || emptyState(newSeed());
-    all(root, "[data-quiz-js]").forEach(function (el) { el.hidden = false; });
-    all(root, "[data-quiz-nojs]").forEach(function (el) { el.hidden = true; });
+    enhance(root);
     this.arrange();
-    if (fresh) this.save();
+    // Choices made before the script ran (it loads after the page shows) are kept, not wiped.
+    var early = false;
+    this.active.forEach(function (it) {
+      if (it.q.type === "ordering" || this.judged(it) || this.state.answers[it.q.id]) return;
+      var chosen = all(it.el, "input:checked").map(function (input) { return input.value; });
+      if (chosen.length) {
+        this.state.answers[it.q.id] = chosen;
+        early = true;
+      }
+    }, this);
+    if (fresh || early) this.save();
     this.render();
     this.onClick = function (e) { self.click(e); };
     this.onChange = function (e) { self.change(e); };
@@ -320,18 +355,32 @@
       if (this.data.sample && !st.sample) st.sample = pickSample(ids, this.data.sample, st.seed);
       var active = st.sample || ids;
       this.active = [];
+      var bank = this.bank;
       this.items.forEach(function (it) {
         it.active = active.indexOf(it.q.id) >= 0;
+        if (!it.el) return;
         it.el.hidden = !it.active;
+        // A bank's questions are in the page only while they are in the attempt.
+        if (bank && !it.active && it.el.parentNode) it.el.parentNode.removeChild(it.el);
       });
       active.forEach(function (id) {
         var it = this.items[ids.indexOf(id)];
-        it.el.parentNode.appendChild(it.el);
+        if (!it.el) it.el = this.parse(it.q.id);
+        (bank ? bank.list : it.el.parentNode).appendChild(it.el);
         var list = it.el.querySelector("[data-quiz-option]").parentNode;
         var order = (it.q.type === "ordering" && st.answers[id]) || optionOrder(it.q, st.seed);
         order.forEach(function (oid) { list.appendChild(list.querySelector('[data-quiz-option="' + oid + '"]')); });
         this.active.push(it);
       }, this);
+    },
+
+    // A question of the bank, as an element (enhanced like the rest of the quiz).
+    parse: function (id) {
+      var parsed = document.createElement("template");
+      parsed.innerHTML = this.bank.html[id];
+      var el = parsed.content.querySelector("[data-quiz-question]");
+      enhance(el);
+      return el;
     },
 
     judged: function (it) {
@@ -354,8 +403,9 @@
     },
 
     render: function () {
-      // Every question, so that those left out of a new sample forget the last attempt too.
-      this.items.forEach(this.renderQuestion, this);
+      // Every question, so that those left out of a new sample forget the last attempt too; a
+      // bank's questions outside the attempt are not in the page, and are rendered when drawn.
+      (this.bank ? this.active : this.items).forEach(this.renderQuestion, this);
       var ui = this.ui;
       var lang = this.data.lang;
       var st = this.state;
@@ -599,13 +649,25 @@
     running.forEach(function (quiz) { quiz.destroy(); });
     running = [];
     all(document, "[data-quiz]").forEach(function (root) {
+      var bank = findBank(root);
       var data;
       try {
         data = JSON.parse(root.querySelector("script[data-quiz-data]").textContent);
       } catch (e) {
-        return; // no usable data: the page keeps its no-JavaScript quiz
+        data = null;
       }
-      running.push(new Quiz(root, data));
+      if (data && bank !== false) {
+        running.push(new Quiz(root, data, bank));
+        return;
+      }
+      // No usable data or bank: the page keeps its no-JavaScript quiz; a bank's quiz shows the
+      // links of its <noscript> instead of a test that cannot run.
+      var fallback = root.querySelector("noscript");
+      var pending = root.querySelector("[data-quiz-pending]");
+      if (bank !== null && fallback && pending) {
+        pending.innerHTML = fallback.textContent;
+        pending.className = "";
+      }
     });
   }
 
