@@ -27,6 +27,8 @@ class BuildTimes:
     stages: dict[str, Series] = field(default_factory=dict)
     """Wall seconds of each stage of ``build()``."""
     stages_cpu: dict[str, Series] = field(default_factory=dict)
+    workers: dict[str, Series] = field(default_factory=dict)
+    """Seconds the worker processes spent rendering and in MkDocs, summed over the languages."""
     generate: Series = field(default_factory=Series)
     """``load_content`` + ``render_language`` for every language, in a fresh interpreter."""
     generate_cpu: Series = field(default_factory=Series)
@@ -118,6 +120,8 @@ def measure(snapshot: Path, languages: list[str], work: Path, runs: int, base: b
         for stage, (wall, cpu) in result["stages"].items():
             times.stages.setdefault(stage, Series()).add(wall)
             times.stages_cpu.setdefault(stage, Series()).add(cpu)
+        for step, seconds in result.get("workers", {}).items():
+            times.workers.setdefault(step, Series()).add(seconds)
         times.site_files, times.site_bytes = _tree_size(copy / "site")
         _, gen = _probe("generate", copy)
         times.generate.add(gen["generate"])

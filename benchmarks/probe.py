@@ -44,13 +44,23 @@ def build(root: Path) -> dict[str, Any]:
     module = importlib.import_module("build_tools.build")
     imported = time.perf_counter() - started
     stages: dict[str, list[float]] = {}
-    for name, stage in (("load_content", "load"), ("write_sources", "render_write"), ("run_mkdocs", "mkdocs")):
-        setattr(module, name, _timed(stages, stage, getattr(module, name)))
+    workers: dict[str, float] = {"render": 0.0, "mkdocs": 0.0}
+    run_languages = getattr(module, "run_languages")  # noqa: B009 - a module object typed loosely
+
+    def languages(job: Any) -> Any:
+        results = run_languages(job)
+        for result in results.values():  # what each language's worker spent on each step
+            workers["render"] += result.render
+            workers["mkdocs"] += result.mkdocs
+        return results
+
+    setattr(module, "load_content", _timed(stages, "load", getattr(module, "load_content")))  # noqa: B009, B010
+    setattr(module, "run_languages", _timed(stages, "languages", languages))  # noqa: B010
     cpu = _cpu()
     seconds = module.build(root)
     used = _cpu() - cpu
     stages["finish"] = [seconds - sum(w for w, _ in stages.values()), used - sum(c for _, c in stages.values())]
-    return {"import": imported, "build": seconds, "stages": stages}
+    return {"import": imported, "build": seconds, "stages": stages, "workers": workers}
 
 
 def generate(root: Path) -> dict[str, Any]:

@@ -16,7 +16,9 @@ import time
 import tomllib
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from build_tools import render
 from build_tools.content import Content, load_content
@@ -26,40 +28,62 @@ GENERATED = "build"
 OFFLINE_SHIM = "iframe-worker-shim.js"
 
 
-def write_sources(
-    content: Content, root: Path, out: Path, site_url: str | None, offline: bool = False
-) -> dict[str, Path]:
-    """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return each config's path."""
-    configs: dict[str, Path] = {}
-    for lang in content.languages:
-        base = out / lang
-        docs = base / "docs"
-        if docs.exists():
-            shutil.rmtree(docs)
-        shutil.copytree(root / "docs" / "assets", docs / "assets")
-        minify_assets(docs / "assets")
-        for rel, text in render.render_language(content, lang).items():
-            target = docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        if offline:
-            shutil.copy2(root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
-        config = base / "mkdocs.yml"
-        config.write_text(
-            render.mkdocs_config(
-                content,
-                lang,
-                docs_dir=str(docs.resolve()),
-                site_dir=str((root / "site" / lang).resolve()),  # the build overrides it with a staging dir
-                base=str((root / "mkdocs.yml").resolve()),
-                site_url=site_url,
-                custom_dir=str((root / "docs" / "overrides").resolve()),
-                offline_shim=f"assets/{OFFLINE_SHIM}" if offline else None,
-            ),
-            encoding="utf-8",
-        )
-        configs[lang] = config
-    return configs
+@dataclass(frozen=True)
+class Job:
+    """What every language's build needs; handed to each worker process once."""
+
+    content: Content
+    root: Path
+    out: Path
+    """Where the generated sources go: ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``."""
+    site_dir: Path
+    """Where the built languages go: ``site_dir/<lang>/``."""
+    site_url: str | None = None
+    offline: bool = False
+
+
+@dataclass
+class LanguageResult:
+    """One language's build: MkDocs' status and warnings, and where its time went."""
+
+    code: int
+    log: str
+    render: float = 0.0
+    """Seconds rendering and writing the language's Markdown and configuration."""
+    mkdocs: float = 0.0
+    """Seconds of MkDocs."""
+
+
+def write_sources(job: Job, lang: str) -> Path:
+    """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return the configuration's path."""
+    base = job.out / lang
+    docs = base / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(job.root / "docs" / "assets", docs / "assets")
+    minify_assets(docs / "assets")
+    if job.offline:
+        shutil.copy2(job.root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
+    for rel, text in render.render_language(job.content, lang).items():
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = base / "mkdocs.yml"
+    config.write_text(
+        render.mkdocs_config(
+            job.content,
+            lang,
+            docs_dir=str(docs.resolve()),
+            site_dir=str((job.root / "site" / lang).resolve()),  # the build overrides it with a staging dir
+            base=str((job.root / "mkdocs.yml").resolve()),
+            site_url=job.site_url,
+            custom_dir=str((job.root / "docs" / "overrides").resolve()),
+            offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
+        ),
+        encoding="utf-8",
+    )
+    return config
 
 
 def minify_assets(folder: Path) -> None:
@@ -74,12 +98,8 @@ def minify_assets(folder: Path) -> None:
             path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
-    """Build one language with MkDocs in this process; return (status, what it logged).
-
-    Runs in a worker forked from a parent that has already imported MkDocs and Material, so a
-    language costs its build only, not an interpreter start and imports.
-    """
+def mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
+    """Build one language with MkDocs in this process; return (status, what it logged)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -103,6 +123,25 @@ def _mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
     return (1 if logged else 0), "\n".join(logged)
 
 
+_JOB: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    global _JOB
+    _JOB = job
+    _theme_listing_once()
+
+
+def build_language(lang: str) -> LanguageResult:
+    """In a worker: render ``lang``'s Markdown, then build it with MkDocs."""
+    assert _JOB is not None, "build_language runs in a worker started by run_languages"
+    started = time.perf_counter()
+    config = write_sources(_JOB, lang)
+    rendered = time.perf_counter()
+    code, log = mkdocs(config, _JOB.site_dir / lang)
+    return LanguageResult(code, log, rendered - started, time.perf_counter() - rendered)
+
+
 def _preload_mkdocs() -> None:
     """Import MkDocs, Material and the Markdown extensions once, before forking workers."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -111,8 +150,35 @@ def _preload_mkdocs() -> None:
     import mkdocs.config  # noqa: F401
 
 
-def run_mkdocs(configs: dict[str, Path], site_dir: Path) -> None:
-    """Build every language into ``site_dir/<lang>/`` in parallel worker processes.
+def _theme_listing_once() -> None:
+    """MkDocs lists and filters every file of the theme (Material ships thousands of icons) to
+    find the static ones, once per language. The theme does not change during a build, so a
+    worker does it once for all its languages: the list is kept per template folders and filter."""
+    import jinja2
+
+    listing = jinja2.Environment.list_templates
+    if getattr(listing, "once", False):
+        return
+    seen: dict[tuple[object, ...], list[str]] = {}
+
+    def list_templates(self: jinja2.Environment, extensions: Any = None, filter_func: Any = None) -> list[str]:
+        folders = tuple(getattr(self.loader, "searchpath", ()))
+        key = (folders, tuple(extensions or ()), getattr(filter_func, "__code__", filter_func))
+        if not folders or key not in seen:
+            names = listing(self, extensions, filter_func)
+            if not folders:
+                return names
+            seen[key] = names
+        return list(seen[key])
+
+    list_templates.once = True  # type: ignore[attr-defined]
+    jinja2.Environment.list_templates = list_templates  # type: ignore[method-assign]
+
+
+def run_languages(job: Job) -> dict[str, LanguageResult]:
+    """Render and build every language into ``job.site_dir/<lang>/``, in parallel worker
+    processes (one per core; each renders its languages itself, so rendering runs in parallel
+    too, and compiles the theme's templates once for all its languages).
 
     Raises:
         SiteBuildError: when MkDocs fails or prints any warning for any language.
@@ -123,14 +189,17 @@ def run_mkdocs(configs: dict[str, Path], site_dir: Path) -> None:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork (not Linux/macOS): a fresh interpreter per worker
         context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(len(configs), os.cpu_count() or 1), mp_context=context) as pool:
-        futures = {lang: pool.submit(_mkdocs, config, site_dir / lang) for lang, config in configs.items()}
+    languages = job.content.languages
+    workers = min(len(languages), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
+        futures = {lang: pool.submit(build_language, lang) for lang in languages}
         results = {lang: future.result() for lang, future in futures.items()}
     failures = [
-        f"[{lang}] {out or f'mkdocs exited with status {code}'}" for lang, (code, out) in results.items() if code or out
+        f"[{lang}] {r.log or f'mkdocs exited with status {r.code}'}" for lang, r in results.items() if r.code or r.log
     ]
     if failures:
         raise SiteBuildError("MkDocs reported problems:\n" + "\n".join(failures))
+    return results
 
 
 def root_index(content: Content) -> str:
@@ -225,10 +294,10 @@ def build(root: Path, site: Path | None = None, site_url: str | None = None, off
     started = time.perf_counter()
     site = site or root / "site"
     content = load_content(root)
-    configs = write_sources(content, root, root / GENERATED / ("offline" if offline else "site"), site_url, offline)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    out = root / GENERATED / ("offline" if offline else "site")
     try:
-        run_mkdocs(configs, staging)
+        run_languages(Job(content, root, out, staging, site_url, offline))
         (staging / "index.html").write_text(root_index(content), encoding="utf-8")
         for name in ("language.js", "language.css"):
             shutil.copy2(root / "docs" / "root" / name, staging / name)

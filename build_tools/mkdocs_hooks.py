@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+from mkdocs.plugins import CombinedEvent, event_priority
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -71,3 +72,30 @@ def on_post_page(output: str, **_: Any) -> str:
     if "<pre" in output or "<textarea" in output:
         return output
     return _INDENT.sub("\n", output)
+
+
+# Material's search plugin skips elements marked data-search-exclude (the quizzes: their answers
+# do not belong in search results), but only after parsing every tag inside them with Python's
+# HTML parser, a third of its time. The search plugin sees the page without them, which indexes
+# exactly the same text; the page itself keeps them.
+_EXCLUDED = re.compile(r"<section [^>]*\bdata-search-exclude\b[^>]*>.*?</section>", re.S)
+_FULL = "bsh_full_content"
+
+
+@event_priority(100)  # before the search plugin (priority 0)
+def _hide_excluded(context: Any, /, page: Any, **_: Any) -> Any:
+    if page.content and "data-search-exclude" in page.content:
+        setattr(page, _FULL, page.content)
+        page.content = _EXCLUDED.sub("", page.content)
+    return context
+
+
+@event_priority(-100)  # after it
+def _restore_excluded(context: Any, /, page: Any, **_: Any) -> Any:
+    if hasattr(page, _FULL):
+        page.content = getattr(page, _FULL)
+        delattr(page, _FULL)
+    return context
+
+
+on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import LANGS, home, level, minimal_tree, question, text
@@ -145,17 +146,25 @@ def test_without_site_url_nothing_absolute(built: Path) -> None:
     assert 'rel="alternate"' not in html
 
 
-def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
-    from build_tools.build import run_mkdocs, write_sources
-    from build_tools.content import load_content
+def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools import render
+    from build_tools.build import build
     from build_tools.errors import SiteBuildError
 
     minimal_tree(tmp_path)
-    configs = write_sources(load_content(tmp_path), tmp_path, tmp_path / "build", None)
-    page = tmp_path / "build/ru/docs/levels/level-3.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    real = render.render_language
+
+    def with_a_broken_link(content: Any, lang: str) -> dict[str, str]:
+        files = real(content, lang)
+        if lang == "ru":
+            files["levels/level-3.md"] += "\n[broken](nowhere.md)\n"
+        return files
+
+    # The workers render their languages themselves; forked, they see the patched renderer.
+    monkeypatch.setattr(render, "render_language", with_a_broken_link)
     with pytest.raises(SiteBuildError) as caught:
-        run_mkdocs(configs, tmp_path / "out")
+        build(tmp_path)
+    assert not (tmp_path / "site").exists()
     message = str(caught.value)
     assert "[ru]" in message
     assert "nowhere.md" in message

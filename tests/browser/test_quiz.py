@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from build_tools import render
 from build_tools.build import content_security_policy
@@ -365,6 +365,9 @@ def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
     drawn = visible_questions(root, quiz)
     assert len(drawn) == min(size, len(quiz.questions))
     assert len({q.id for q in drawn}) == len(drawn)
+    # The page holds the attempt's questions only; the rest of the bank stays in its script.
+    expect(root.locator("[data-quiz-question]")).to_have_count(len(drawn))
+    expect(root.locator("[data-quiz-pending]")).to_have_count(0)
     expect(root.locator('[data-quiz-action="check"]')).to_have_count(0)
     progress = root.locator("[data-quiz-progress]")
     ordering = sum(q.type == "ordering" for q in drawn)  # an order is always an answer
@@ -517,6 +520,56 @@ def test_without_javascript_answers_sit_in_details(browser: Browser, base_url: s
         assert squash(explanation(q, keys(q)[0], lang)) in text
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_final_quiz_links_every_topics_quiz(browser: Browser, base_url: str, lang: str) -> None:
+    quiz, _ = final_page()
+    order = [p.id for p in content().pages]
+    topic_of = {q.id: p.id for p, q in content().questions()}
+    topics = sorted({topic_of[q.id] for q in quiz.questions}, key=order.index)
+    page = browser.new_context(java_script_enabled=False).new_page()
+    try:
+        page.goto(f"{base_url}{lang}/{quiz.url}")
+        root = page.locator('[data-quiz="final-quiz"]')
+        expect(root.locator("[data-quiz-question]")).to_have_count(0)  # a test needs the script
+        expect(root.locator("[data-quiz-nojs]").first).to_have_text(ui("quiz_bank_nojs", lang))
+        links = root.locator(".bsh-quiz__topics a")
+        expect(links).to_have_count(len(topics))
+        for i, topic in enumerate(topics):
+            target = content().page(topic)
+            expect(links.nth(i)).to_have_text(plain(target.page.title[lang], lang))
+            expect(links.nth(i)).to_have_attribute("href", render.html_path(target.spec.md) + "#quiz")
+        links.nth(1).click()  # the topic's quiz, readable without the script
+        expect(page.locator(f'[data-quiz="{topics[1]}"] details').first).to_be_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_answer_chosen_before_the_script_runs_is_kept(quiet: Page, base_url: str, lang: str) -> None:
+    """The scripts load after the page shows: on a slow connection a learner may answer first."""
+    quiz = first_page_with("single")
+    q = next(q for q in quiz.questions if q.type == "single")
+    held: list[Route] = []
+    quiet.route("**/assets/quiz.js", lambda route: held.append(route))  # waits until released below
+    quiet.goto(f"{base_url}{lang}/{quiz.url}", wait_until="domcontentloaded")
+    root = quiet.locator(f'[data-quiz="{quiz.page_id}"]')
+    item = question(root, q)
+    item.locator(f'input[value="{keys(q)[0]}"]').check()
+    for _ in range(100):
+        if held:
+            break
+        quiet.wait_for_timeout(50)
+    assert held, "quiz.js was never requested"
+    expect(item.locator('[data-quiz-action="check"]')).to_be_hidden()  # the script has not run
+    held[0].continue_()
+    expect(item.locator('[data-quiz-action="check"]')).to_be_visible()
+    expect(item.locator(f'input[value="{keys(q)[0]}"]')).to_be_checked()
+    state = saved(quiet, quiz.page_id)
+    assert state is not None and state["answers"] == {q.id: [keys(q)[0]]}
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "correct")
 
 
 # --- layout ---------------------------------------------------------------------------------------
