@@ -421,7 +421,9 @@
       if (progress) {
         progress.parentNode.hidden = st.submitted;
         var answered = this.active.filter(function (it) { return this.response(it).length; }, this).length;
-        progress.textContent = fill(ui.quiz_answered, { answered: number(lang, answered), total: number(lang, this.active.length) });
+        // Plain digits, as every language of the course writes whole numbers: this line is
+        // written at start, and the first Intl formatter of a page costs more than the rest of it.
+        progress.textContent = fill(ui.quiz_answered, { answered: String(answered), total: String(this.active.length) });
       }
       this.renderResults();
     },
