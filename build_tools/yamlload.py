@@ -115,6 +115,21 @@ class _Loader(_Careful, yaml.SafeLoader):
 
 
 if yaml.__with_libyaml__:
+    _RESOLVED_BY_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+
+    class _CComposer(CParser, Resolver):
+        """libyaml's parser and composer, both in C: the fast path for well-formed files."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Resolver.__init__(self)
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            # Most scalars are prose: a plain scalar whose first character starts no implicit
+            # type (number, boolean, null, date) is a string without trying the patterns.
+            if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _RESOLVED_BY_FIRST)):
+                return _STR
+            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
     class _FastLoader(_Careful, CParser, Resolver):
         """libyaml's parser (about ten times faster) under the careful composer, so it builds the
@@ -126,17 +141,29 @@ if yaml.__with_libyaml__:
             Resolver.__init__(self)
 
 
+class _Unusual(Exception):
+    """The fast path met what only the careful composer may judge (an alias, deep nesting)."""
+
+
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, watch: bool = False) -> None:
         self.path = path
         self.lines: dict[Loc, int] = {}
         self.refused: set[Loc] = set()
         self.problems: list[Problem] = []
+        self.watch = watch
+        """Nodes come from libyaml's own composer, which allows aliases and any depth: stop at
+        either (``_Unusual``) so that the careful composer reads the file and reports it."""
+        self.seen: set[int] = set()
 
     def fail(self, node: yaml.Node, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, format_loc(loc), message))
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if self.watch:
+            if id(node) in self.seen or len(loc) >= MAX_DEPTH:
+                raise _Unusual
+            self.seen.add(id(node))
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, loc)
@@ -156,6 +183,10 @@ class _Builder:
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _MERGE:
                 self.fail(key_node, (*loc, "<<"), "merge keys (<<) are not allowed; write the keys out in full")
                 continue
+            if self.watch:
+                if id(key_node) in self.seen:
+                    raise _Unusual
+                self.seen.add(id(key_node))
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, loc, "a key must be a plain word, not a list or a mapping")
                 continue
@@ -216,8 +247,13 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "", f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
 
 
+_ANY_INVISIBLE = re.compile("|".join(pattern.pattern for pattern, _ in _INVISIBLE))
+
+
 def _characters(path: str, text: str) -> list[Problem]:
     """Tabs and invisible characters, one problem per line and kind."""
+    if not _ANY_INVISIBLE.search(text):  # the usual case: one pass over the text, not four a line
+        return []
     return [
         Problem(path, number, "", message.format(code=ord(m[0])))
         for number, line in enumerate(_BREAK.split(text), start=1)
@@ -239,6 +275,36 @@ def _compose_fast(text: str) -> list[yaml.Node] | None:
         return None
 
 
+MAX_FLOW_BRACKETS = 1_000
+MAX_LINE = 2_000
+"""libyaml's composer recurses in C, and junk nested a hundred thousand deep overflows its stack.
+A node nests at most one level per flow bracket and per two columns (``- - - x``), so a file with
+at most this many brackets and no longer lines (the content: under 200 brackets a file, lines
+under 300 characters) nests at most about 2,000 deep, which C handles; any other file is read by
+the careful composer instead."""
+
+
+def _load_c(path: str, text: str) -> tuple[Document, list[Problem]] | None:
+    """The common case, fast: one well-formed mapping, no alias, not nested too deep. ``None``
+    for anything else, which the careful composer then reads (and words every message)."""
+    if not yaml.__with_libyaml__ or text.count("[") + text.count("{") > MAX_FLOW_BRACKETS:
+        return None
+    if max(map(len, text.splitlines()), default=0) > MAX_LINE:
+        return None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_CComposer))  # type: ignore[arg-type]
+    except yaml.YAMLError:
+        return None
+    if len(nodes) != 1 or not isinstance(nodes[0], yaml.MappingNode):
+        return None
+    builder = _Builder(path, watch=True)
+    try:
+        data = builder.build(nodes[0], ())
+    except _Unusual:
+        return None
+    return Document(path, data, builder.lines, builder.refused), builder.problems
+
+
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse ``raw`` (the bytes of the file at repo-relative ``path``).
 
@@ -254,6 +320,8 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     problems = _characters(path, text)
     if problems:
         return None, problems
+    if fast := _load_c(path, text):
+        return fast
     nodes = _compose_fast(text)
     try:
         if nodes is None:
