@@ -473,7 +473,10 @@ def weight_section(w: Weights) -> str:
         "*Plain Material*: the same generated Markdown and navigation of "
         f"`{w.lang}` built by Material with its defaults (no palette toggle, no theme overrides, no extra CSS or JS; "
         "web fonts off as in ours), same MkDocs and Material versions. The difference is what our theme "
-        "configuration, overrides and assets add to a page."
+        "configuration, overrides and assets add to a page. It leaves out the *content* group: the final "
+        "quiz's questions, which our page loads as a script of their own (`assets/quiz-bank-*.js`, so that "
+        "the page shows before them) and which a plain Material page built from the same questions would "
+        "carry in its HTML; they count in the totals above and below."
     )
     above = w.above_plain()
     rows = []
@@ -483,8 +486,12 @@ def weight_section(w: Weights) -> str:
         plain = w.plain[p.kind]
         delta = above[p.kind]
         by_group = ", ".join(
-            f"{g} {'+' if d > 0 else ''}{kb(d)}" for g in GROUPS if (d := p.group(g) - plain.group(g)) and abs(d) >= 50
+            f"{g} {'+' if d > 0 else ''}{kb(d)}"
+            for g in GROUPS
+            if g != "content" and (d := p.group(g) - plain.group(g)) and abs(d) >= 50
         )
+        if p.group("content"):
+            by_group += f" (not counted: content {kb(p.group('content'))})"
         ok = "✅" if delta <= weight.TARGET_ABOVE_PLAIN else "❌"
         rows.append([p.kind, kb(p.total()), kb(plain.total()), f"{ok} {'+' if delta > 0 else ''}{kb(delta)}", by_group])
     parts.append(
