@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from build_tools import figure, markup, quizdata
+from build_tools.compiled import CompiledTemplates
 from build_tools.content import Content, LoadedPage
 from build_tools.markup import Target
 from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
@@ -66,22 +67,7 @@ def link_targets(content: Content, lang: str) -> dict[str, Target]:
     return targets
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once per process, shared by the per-language environments (compiling
-    them again for every language was half the rendering time)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
 
 
 class Renderer:
