@@ -293,8 +293,6 @@
     if (!list) return null;
     var html = (window.bshQuizBanks || {})[root.getAttribute("data-quiz")];
     if (!html || typeof html !== "object") return false;
-    var pending = root.querySelector("[data-quiz-pending]");
-    if (pending) pending.parentNode.removeChild(pending);
     return { list: list, html: html };
   }
 
@@ -314,6 +312,8 @@
     var fresh = !this.state || (data.sample && !this.state.sample);
     this.state = this.state || emptyState(newSeed());
     enhance(root);
+    var pending = root.querySelector("[data-quiz-pending]");
+    if (pending) pending.parentNode.removeChild(pending); // the attempt's questions take its place
     this.arrange();
     // Choices made before the script ran (it loads after the page shows) are kept, not wiped.
     var early = false;

@@ -547,6 +547,19 @@ def test_without_javascript_the_final_quiz_links_every_topics_quiz(browser: Brow
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_final_quiz_whose_bank_does_not_load_links_the_topics(page: Page, base_url: str, lang: str) -> None:
+    quiz, _ = final_page()
+    page.route("**/assets/quiz-bank-*.js", lambda route: route.abort())
+    page.goto(f"{base_url}{lang}/{quiz.url}")
+    root = page.locator('[data-quiz="final-quiz"]')
+    links = root.locator("[data-quiz-pending] a")
+    expect(links.first).to_be_visible()  # what readers without JavaScript get, not an empty test
+    assert links.count() == len({p.id for p, _ in content().questions()})
+    expect(root.locator("[data-quiz-question]")).to_have_count(0)
+    expect(root.locator('[data-quiz-action="submit"]')).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_an_answer_chosen_before_the_script_runs_is_kept(quiet: Page, base_url: str, lang: str) -> None:
     """The scripts load after the page shows: on a slow connection a learner may answer first."""
     quiz = first_page_with("single")
