@@ -182,7 +182,9 @@ def test_scripts_wait_for_the_first_paint_and_material_comes_last(built: Path) -
     for lang in LANGS:
         for rel in pages(built, lang):
             html = (built / lang / rel).read_text(encoding="utf-8")
-            assert not re.search(r"<script\b[^>]*(?<![-\w])src=", html), f"{lang}/{rel}: a script loads before the paint"
+            assert not re.search(r"<script\b[^>]*(?<![-\w])src=", html), (
+                f"{lang}/{rel}: a script loads before the paint"
+            )
             later = re.findall(r'<script type="text/x-bsh-later"( data-bsh-theme)? data-src="([^"]+)"', html)
             assert later, f"{lang}/{rel}"
             assert [bool(theme) for theme, _ in later].count(True) == 1, f"{lang}/{rel}"
