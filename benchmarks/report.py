@@ -190,7 +190,7 @@ def build_section(r: Results, b: BuildTimes) -> str:
     }
     worker_names = {
         "render": "render + write Markdown (`write_sources`)",
-        "mkdocs": "MkDocs (`mkdocs`)",
+        "mkdocs": "MkDocs (`run_mkdocs`)",
     }
 
     part_names = {"yaml": "read + parse YAML (`read_document`)", "validate": "pydantic models (`_validate`)"}

@@ -98,7 +98,7 @@ def minify_assets(folder: Path) -> None:
             path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
+def run_mkdocs(config: Path, site_dir: Path) -> tuple[int, str]:
     """Build one language with MkDocs in this process; return (status, what it logged)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -138,7 +138,7 @@ def build_language(lang: str) -> LanguageResult:
     started = time.perf_counter()
     config = write_sources(_JOB, lang)
     rendered = time.perf_counter()
-    code, log = mkdocs(config, _JOB.site_dir / lang)
+    code, log = run_mkdocs(config, _JOB.site_dir / lang)
     return LanguageResult(code, log, rendered - started, time.perf_counter() - rendered)
 
 
