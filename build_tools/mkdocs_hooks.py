@@ -13,13 +13,28 @@ import jinja2
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from build_tools.compiled import CompiledTemplates
+from build_tools.rawhtml import RawHtmlExtension
 
 THEME_TEMPLATES = CompiledTemplates()
 
 
-def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
-    env.bytecode_cache = THEME_TEMPLATES
-    return env
+@event_priority(100)  # before the search plugin, whose on_config renders a theme template
+def on_config(config: Any, **_: Any) -> Any:
+    """Every Jinja environment of the theme shares the compiled templates: MkDocs' own (the
+    pages) and the ones Material's search plugin makes to read its translations, a fresh one
+    per language and setting. Generated HTML blocks pass through Markdown unparsed
+    (build_tools/rawhtml.py)."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.bytecode_cache = THEME_TEMPLATES
+        return env
+
+    theme.get_env = get_env
+    config.markdown_extensions.append(RawHtmlExtension())
+    return config
 
 
 _INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
