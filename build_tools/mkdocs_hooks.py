@@ -28,7 +28,7 @@ def on_config(config: Any, **_: Any) -> Any:
     make_env = theme.get_env
 
     def get_env() -> jinja2.Environment:
-        env = make_env()
+        env: jinja2.Environment = make_env()
         env.bytecode_cache = THEME_TEMPLATES
         return env
 
