@@ -54,7 +54,7 @@ class _Stash(Preprocessor):
                 break
             block = "\n".join(lines[i + 1 : end])
             self.found.update(_ID.findall(block))
-            out += ["", self.md.htmlStash.store(block), ""]
+            out += ["", self.md.htmlStash.store(block + "\n"), ""]  # as Python-Markdown stores it
             i = end + 1
         return out
 
