@@ -35,32 +35,14 @@ def _timed(stages: dict[str, list[float]], name: str, func: Callable[..., Any]) 
 
 
 def build(root: Path) -> dict[str, Any]:
-    """The real ``build_tools.build.build``, with the time of each of its stages.
-
-    The stage functions are wrapped where ``build()`` looks them up, so the build that runs is
-    the project's own, not a re-implementation of it.
-    """
+    """The real ``build_tools.build.build``, with the time of each of its stages (its own
+    ``Stopwatch``)."""
     started = time.perf_counter()
     module = importlib.import_module("build_tools.build")
     imported = time.perf_counter() - started
-    stages: dict[str, list[float]] = {}
-    workers: dict[str, float] = {"render": 0.0, "mkdocs": 0.0}
-    run_languages = getattr(module, "run_languages")  # noqa: B009 - a module object typed loosely
-
-    def languages(job: Any) -> Any:
-        results = run_languages(job)
-        for result in results.values():  # what each language's worker spent on each step
-            workers["render"] += result.render
-            workers["mkdocs"] += result.mkdocs
-        return results
-
-    setattr(module, "load_content", _timed(stages, "load", getattr(module, "load_content")))  # noqa: B009, B010
-    setattr(module, "run_languages", _timed(stages, "languages", languages))  # noqa: B010
-    cpu = _cpu()
-    seconds = module.build(root)
-    used = _cpu() - cpu
-    stages["finish"] = [seconds - sum(w for w, _ in stages.values()), used - sum(c for _, c in stages.values())]
-    return {"import": imported, "build": seconds, "stages": stages, "workers": workers}
+    watch = module.Stopwatch()
+    seconds = module.build(root, stopwatch=watch)
+    return {"import": imported, "build": seconds, "stages": watch.stages, "workers": watch.workers}
 
 
 def generate(root: Path) -> dict[str, Any]:

@@ -183,7 +183,10 @@ def build_section(r: Results, b: BuildTimes) -> str:
     n = len(b.languages)
     cores = r.machine.cores
     stage_names = {
-        "load": "load + validate (`load_content`)",
+        "load": "import the models, load + validate (`load_content`); meanwhile a helper process compiles the "
+        "templates (`compiled.Warmup`)",
+        "imports": "import the renderer, MkDocs and Material (before forking the workers)",
+        "templates": "wait for the helper's compiled templates",
         "languages": f"the {n} languages in {min(n, cores)} worker processes: each renders a language, then "
         "MkDocs builds it (`run_languages`)",
         "finish": "root `index.html`, CSP hashes, swap into `site/`",

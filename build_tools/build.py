@@ -1,5 +1,10 @@
 """Write stage: generated Markdown and configuration per language, MkDocs builds in parallel,
-then an atomic swap into ``site/``. Nothing in ``site/`` changes unless every step succeeded."""
+then an atomic swap into ``site/``. Nothing in ``site/`` changes unless every step succeeded.
+
+This module imports only what starts the build quickly; the content models, the renderer and
+MkDocs are imported by :func:`build` once the helper compiling templates is running
+(``compiled.Warmup``), so that the helper overlaps those imports too.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +20,18 @@ import tempfile
 import time
 import tomllib
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from build_tools import render
-from build_tools.content import Content, load_content
+from build_tools import compiled
 from build_tools.errors import SiteBuildError
+
+if TYPE_CHECKING:
+    from build_tools.content import Content
 
 GENERATED = "build"
 OFFLINE_SHIM = "iframe-worker-shim.js"
@@ -56,6 +65,8 @@ class LanguageResult:
 
 def write_sources(job: Job, lang: str) -> Path:
     """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return the configuration's path."""
+    from build_tools import render
+
     base = job.out / lang
     docs = base / "docs"
     if docs.exists():
@@ -143,11 +154,14 @@ def build_language(lang: str) -> LanguageResult:
 
 
 def _preload_mkdocs() -> None:
-    """Import MkDocs, Material and the Markdown extensions once, before forking workers."""
+    """Import the renderer, MkDocs, Material and the Markdown extensions once, before forking
+    workers."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     import material.plugins.search.plugin  # type: ignore[import-untyped]  # noqa: F401
     import mkdocs.commands.build
     import mkdocs.config  # noqa: F401
+
+    import build_tools.render  # noqa: F401
 
 
 def _theme_listing_once() -> None:
@@ -278,7 +292,43 @@ def nginx_csp(site: Path) -> str:
     )
 
 
-def build(root: Path, site: Path | None = None, site_url: str | None = None, offline: bool = False) -> float:
+@dataclass
+class Stopwatch:
+    """Where a build's time goes: wall and CPU seconds per stage (CPU includes the finished
+    child processes), and what the workers spent on each step, summed over the languages.
+    ``make bench`` reads it; a build without one records nothing."""
+
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)
+    workers: dict[str, float] = field(default_factory=lambda: {"render": 0.0, "mkdocs": 0.0})
+
+    @staticmethod
+    def _cpu() -> float:
+        import resource
+
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + children.ru_utime + children.ru_stime
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), self._cpu()
+        try:
+            yield
+        finally:
+            self.stages[name] = (time.perf_counter() - wall, self._cpu() - cpu)
+
+    def add(self, results: dict[str, LanguageResult]) -> None:
+        for r in results.values():
+            self.workers["render"] += r.render
+            self.workers["mkdocs"] += r.mkdocs
+
+
+def build(
+    root: Path,
+    site: Path | None = None,
+    site_url: str | None = None,
+    offline: bool = False,
+    stopwatch: Stopwatch | None = None,
+) -> float:
     """Validate, render and build the whole site into ``site`` (default ``root/site``).
 
     With ``offline``, the site also works from ``file://`` (search included): Material's offline
@@ -292,17 +342,29 @@ def build(root: Path, site: Path | None = None, site_url: str | None = None, off
         SiteBuildError: MkDocs failed or warned (``site`` is left untouched).
     """
     started = time.perf_counter()
+    watch = stopwatch or Stopwatch()
     site = site or root / "site"
-    content = load_content(root)
+    # Templates compile on the other core while this one imports and loads (compiled.py).
+    with compiled.Warmup(root / "docs" / "overrides") as warmup:
+        with watch.stage("load"):
+            from build_tools.content import load_content
+
+            content = load_content(root)
+        with watch.stage("imports"):
+            _preload_mkdocs()
+        with watch.stage("templates"):
+            warmup.finish()
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     out = root / GENERATED / ("offline" if offline else "site")
     try:
-        run_languages(Job(content, root, out, staging, site_url, offline))
-        (staging / "index.html").write_text(root_index(content), encoding="utf-8")
-        for name in ("language.js", "language.css"):
-            shutil.copy2(root / "docs" / "root" / name, staging / name)
-        (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")
-        swap(staging, site)
+        with watch.stage("languages"):
+            watch.add(run_languages(Job(content, root, out, staging, site_url, offline)))
+        with watch.stage("finish"):
+            (staging / "index.html").write_text(root_index(content), encoding="utf-8")
+            for name in ("language.js", "language.css"):
+                shutil.copy2(root / "docs" / "root" / name, staging / name)
+            (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")
+            swap(staging, site)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -1,7 +1,7 @@
 """MkDocs hooks of every language build (``render.mkdocs_config`` lists this file).
 
-MkDocs loads this file once per process (its ``hooks`` option caches the module), so the
-compiled-template store below is shared by every language a worker process builds.
+The theme's compiled templates live in ``build_tools.compiled.STORE``, shared by every language
+a worker process builds.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from typing import Any
 import jinja2
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_tools.compiled import CompiledTemplates
+from build_tools.compiled import STORE
 from build_tools.rawhtml import RawHtmlExtension
-
-THEME_TEMPLATES = CompiledTemplates()
 
 
 @event_priority(100)  # before the search plugin, whose on_config renders a theme template
@@ -29,7 +27,7 @@ def on_config(config: Any, **_: Any) -> Any:
 
     def get_env() -> jinja2.Environment:
         env: jinja2.Environment = make_env()
-        env.bytecode_cache = THEME_TEMPLATES
+        env.bytecode_cache = STORE
         return env
 
     theme.get_env = get_env

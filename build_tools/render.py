@@ -16,12 +16,10 @@ import jinja2
 from markupsafe import Markup
 
 from build_tools import figure, markup, quizdata
-from build_tools.compiled import CompiledTemplates
+from build_tools.compiled import FILTERS, environment
 from build_tools.content import Content, LoadedPage
 from build_tools.markup import Target
 from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 def theme_text(text: str) -> str:
@@ -67,36 +65,24 @@ def link_targets(content: Content, lang: str) -> dict[str, Target]:
     return targets
 
 
-_COMPILED = CompiledTemplates()
-
-
 class Renderer:
     """Renders the pages of one language."""
 
     def __init__(self, content: Content, lang: str) -> None:
         self.lang = Lang(lang, content, link_targets(content, lang))
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            # Autoescape makes macros return Markup; the real escaping happens in _finalize.
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            finalize=self._finalize,
-            bytecode_cache=_COMPILED,
-        )
         self.here = "index.html"
-        self.env.filters.update(
-            md=self._md,
-            html=self._html,
-            attr=lambda v: Markup(html.escape(str(v))),
-            plain=self._plain,
-            json=self._json,
-            meta=lambda v: self._json(theme_text(self._plain(v))),
-            paras=self._paras,
-            tr=self._tr,
-        )
+        filters = {
+            "md": self._md,
+            "html": self._html,
+            "attr": lambda v: Markup(html.escape(str(v))),
+            "plain": self._plain,
+            "json": self._json,
+            "meta": lambda v: self._json(theme_text(self._plain(v))),
+            "paras": self._paras,
+            "tr": self._tr,
+        }
+        assert tuple(filters) == FILTERS, "compiled.FILTERS lists the filters, for the compiling helper"
+        self.env = environment(self._finalize, filters)
         self.env.globals.update(
             ui=self.lang.ui,
             url=self._url,
