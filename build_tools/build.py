@@ -140,7 +140,7 @@ _JOB: Job | None = None
 def _start_worker(job: Job) -> None:
     global _JOB
     _JOB = job
-    _theme_listing_once()
+    compiled.share_theme_listing()
 
 
 def build_language(lang: str) -> LanguageResult:
@@ -162,31 +162,6 @@ def _preload_mkdocs() -> None:
     import mkdocs.config  # noqa: F401
 
     import build_tools.render  # noqa: F401
-
-
-def _theme_listing_once() -> None:
-    """MkDocs lists and filters every file of the theme (Material ships thousands of icons) to
-    find the static ones, once per language. The theme does not change during a build, so a
-    worker does it once for all its languages: the list is kept per template folders and filter."""
-    import jinja2
-
-    listing = jinja2.Environment.list_templates
-    if getattr(listing, "once", False):
-        return
-    seen: dict[tuple[object, ...], list[str]] = {}
-
-    def list_templates(self: jinja2.Environment, extensions: Any = None, filter_func: Any = None) -> list[str]:
-        folders = tuple(getattr(self.loader, "searchpath", ()))
-        key = (folders, tuple(extensions or ()), getattr(filter_func, "__code__", filter_func))
-        if not folders or key not in seen:
-            names = listing(self, extensions, filter_func)
-            if not folders:
-                return names
-            seen[key] = names
-        return list(seen[key])
-
-    list_templates.once = True  # type: ignore[attr-defined]
-    jinja2.Environment.list_templates = list_templates  # type: ignore[method-assign]
 
 
 def run_languages(job: Job) -> dict[str, LanguageResult]:

@@ -1,11 +1,15 @@
-"""Compiled Jinja templates: one in-memory store per process, filled ahead by a helper process.
+"""Work on templates done once per build, not once per language: compiled Jinja templates in
+one in-memory store per process, and the theme's file listing, both prepared by a helper process.
 
 Compiling templates is a fifth of a language's build: ours (``build_tools/templates``) for the
 renderer, Material's for MkDocs. Every Jinja environment of the build, ours and the theme's,
-uses :data:`STORE`, so a process compiles a template once for all its languages. And while the
-main process imports and loads the content, a helper forked at the start of the build
-(:class:`Warmup`) compiles both sets on the otherwise idle core and hands the bytecode over;
-the worker processes, forked later, start with it. Nothing is kept on disk: every build is cold.
+uses :data:`STORE`, so a process compiles a template once for all its languages. MkDocs also
+lists every file of the theme (Material ships thousands of icons) to find its static files,
+once per language; :func:`share_theme_listing` keeps the list. And while the main process
+imports and loads the content, a helper forked at the start of the build (:class:`Warmup`)
+compiles both sets of templates and lists the theme on the otherwise idle core, then hands the
+results over; the worker processes, forked later, start with them. Nothing is kept on disk:
+every build is cold.
 
 Bytecode is only valid for an environment configured like the one that compiled it, so both
 environments are made by one function each (:func:`environment` for ours, MkDocs'
@@ -17,12 +21,13 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
-import jinja2.meta
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,8 +36,11 @@ FILTERS = ("md", "html", "attr", "plain", "json", "meta", "paras", "tr")
 by how the filter takes its arguments, so the helper compiles with stand-ins of these names."""
 
 THEME_ROOTS = ("main.html", "404.html", "sitemap.xml", "partials/language.html")
-"""What MkDocs and Material's search plugin load from the theme; what these include and import
-is found by reading them. The rest (icons, one language's strings) is compiled when used."""
+"""What MkDocs and Material's search plugin load from the theme; what these extend, include and
+import by a literal name is found by reading them. The rest (icons, one language's strings) is
+compiled when used."""
+
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(["'])([^"']+)\1""")
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -80,7 +88,8 @@ def _stand_in_filter(value: Any) -> Any:  # pragma: no cover - never called
 
 def _compile(env: jinja2.Environment, names: Iterable[str], follow: bool) -> None:
     """Load (so compile, into ``STORE``) each template; with ``follow``, also every template
-    they name literally in ``extends``, ``include`` and ``import``."""
+    they name literally in ``extends``, ``include``, ``import`` and ``from``."""
+    assert env.loader is not None
     todo, seen = list(names), set()
     while todo:
         name = todo.pop()
@@ -88,13 +97,12 @@ def _compile(env: jinja2.Environment, names: Iterable[str], follow: bool) -> Non
             continue
         seen.add(name)
         try:
-            env.get_template(name)
-            if follow:
-                assert env.loader is not None
-                source = env.loader.get_source(env, name)[0]
-                todo += [n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n]
+            template = env.get_template(name)
         except jinja2.TemplateError:  # not there, or broken: the build that uses it will say so
             continue
+        if follow and template.filename:
+            source = Path(template.filename).read_text(encoding="utf-8")
+            todo += [m.group(2) for m in _REFERENCE.finditer(source)]
 
 
 def compile_ahead(overrides: Path) -> dict[str, bytes]:
@@ -102,20 +110,64 @@ def compile_ahead(overrides: Path) -> dict[str, bytes]:
     ours = environment(_stand_in_finalize, dict.fromkeys(FILTERS, _stand_in_filter))
     assert ours.loader is not None
     _compile(ours, ours.loader.list_templates(), follow=False)
+    _compile(_theme(overrides)[1], THEME_ROOTS, follow=True)
+    return STORE.store
+
+
+def _theme(overrides: Path) -> tuple[Any, jinja2.Environment]:
+    """Material with our overrides, as a language build's configuration makes it, and its
+    environment."""
     from mkdocs.theme import Theme
 
     theme = Theme(name="material", custom_dir=str(overrides.resolve()))
     env = theme.get_env()
     env.bytecode_cache = STORE
-    _compile(env, THEME_ROOTS, follow=True)
-    return STORE.store
+    return theme, env
+
+
+# MkDocs' theme file listing: ``jinja2.Environment.list_templates`` keyed by the folders it
+# walks, the extensions and the filter (named by where it is defined, so that a listing made in
+# the helper process is found in the workers).
+LISTINGS: dict[tuple[Any, ...], list[str]] = {}
+
+
+def share_theme_listing() -> None:
+    """Keep every theme listing for the rest of the process (MkDocs asks once per language);
+    the theme does not change during a build. Idempotent."""
+    listing = jinja2.Environment.list_templates
+    if getattr(listing, "shared", False):
+        return
+
+    def list_templates(self: jinja2.Environment, extensions: Any = None, filter_func: Any = None) -> list[str]:
+        folders = tuple(getattr(self.loader, "searchpath", ()))
+        code = getattr(filter_func, "__code__", None)
+        where = (code.co_filename, code.co_firstlineno, code.co_name) if code else filter_func
+        key = (folders, tuple(extensions or ()), where)
+        if not folders:
+            return listing(self, extensions, filter_func)
+        if key not in LISTINGS:
+            LISTINGS[key] = listing(self, extensions, filter_func)
+        return list(LISTINGS[key])
+
+    list_templates.shared = True  # type: ignore[attr-defined]
+    jinja2.Environment.list_templates = list_templates  # type: ignore[method-assign]
+
+
+def list_theme_ahead(overrides: Path) -> dict[tuple[Any, ...], list[str]]:
+    """List the theme's static files as a language build does (MkDocs' own function)."""
+    from mkdocs.structure.files import Files
+
+    share_theme_listing()
+    theme, env = _theme(overrides)
+    Files([]).add_files_from_theme(env, SimpleNamespace(theme=theme, site_dir="", use_directory_urls=False))
+    return LISTINGS
 
 
 def _helper(overrides: Path, send: multiprocessing.connection.Connection) -> None:
     try:
-        send.send(compile_ahead(overrides))
+        send.send((compile_ahead(overrides), list_theme_ahead(overrides)))
     except Exception:
-        send.send({})
+        send.send(({}, {}))
     finally:
         send.close()
 
@@ -148,11 +200,13 @@ class Warmup:
             self.process = None
 
     def finish(self) -> None:
-        """Wait for the helper and take its bytecode into ``STORE``."""
+        """Wait for the helper and take its bytecode and listings."""
         if self.process is None:
             return
         try:
-            STORE.store.update(self.receive.recv())
+            bytecode, listings = self.receive.recv()
+            STORE.store.update(bytecode)
+            LISTINGS.update(listings)
         except (EOFError, OSError):  # the helper died: nothing lost but time
             pass
         finally:

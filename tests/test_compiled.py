@@ -55,8 +55,8 @@ def test_the_renderer_compiles_nothing_the_helper_compiled(
     assert ahead is fresh_store
 
 
-def test_mkdocs_uses_the_theme_templates_compiled_ahead(
-    tmp_path: Path, fresh_store: dict[str, bytes], compiles: list[str]
+def test_mkdocs_uses_the_theme_templates_compiled_and_listed_ahead(
+    tmp_path: Path, fresh_store: dict[str, bytes], compiles: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from build_tools.build import Job, run_mkdocs, write_sources
     from build_tools.content import load_content
@@ -66,8 +66,16 @@ def test_mkdocs_uses_the_theme_templates_compiled_ahead(
     compiled.compile_ahead(OVERRIDES)
     ahead = set(compiles)
     assert {"main.html", "base.html", "partials/header.html", "partials/nav-item.html"} <= ahead
+    monkeypatch.setattr(compiled, "LISTINGS", {})
+    compiled.list_theme_ahead(OVERRIDES)
+    assert len(compiled.LISTINGS) == 1
+    walks: list[object] = []
+    real_walk = jinja2.FileSystemLoader.list_templates
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", lambda self: walks.append(self) or real_walk(self))
     compiles.clear()
     assert run_mkdocs(config, tmp_path / "site" / "en") == (0, "")
+    assert walks == []  # the theme was not listed again
+    assert (tmp_path / "site" / "en" / "assets" / "javascripts").is_dir()  # and its static files were copied
     # Left for MkDocs: what no template names literally (icons, one language's strings).
     assert not set(compiles) & ahead
     assert all(n.startswith((".icons/", "partials/languages/")) for n in compiles), compiles
