@@ -159,7 +159,9 @@ def list_theme_ahead(overrides: Path) -> dict[tuple[Any, ...], list[str]]:
 
     share_theme_listing()
     theme, env = _theme(overrides)
-    Files([]).add_files_from_theme(env, SimpleNamespace(theme=theme, site_dir="", use_directory_urls=False))
+    # What the function reads of the configuration; the File objects it makes are thrown away.
+    config: Any = SimpleNamespace(theme=theme, site_dir="", use_directory_urls=False)
+    Files([]).add_files_from_theme(env, config)
     return LISTINGS
 
 
