@@ -314,8 +314,9 @@ def _build_why(r: Results, b: BuildTimes) -> str:
     )
     lines.append(
         f"- A fresh MkDocs process has a fixed cost of {s(b.one_page.median)} s (a one-page Material build: "
-        f"interpreter, MkDocs, Material and Markdown imports, copying the theme's assets). Ours imports once and "
-        f"forks {min(n, cores)} workers, which compile the theme's templates once each; the baseline is one process."
+        f"interpreter, MkDocs, Material and Markdown imports, copying the theme's assets). Ours imports once, "
+        f"compiles the templates once in a helper process while it loads the content, and forks {min(n, cores)} "
+        "workers; the baseline is one process."
     )
     lines.append(
         f"- One language alone takes {s(b.one_language.median)} s in MkDocs; the baseline builds all {n} in "

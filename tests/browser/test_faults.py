@@ -52,7 +52,7 @@ def test_storage_faults_break_nothing(browser: Browser, base_url: str, built_sit
                 expect(page.locator("article h1")).to_be_visible()
                 # The palette toggle writes to storage: it must still switch the scheme.
                 before = page.locator("body").get_attribute("data-md-color-media")
-                page.locator("form[data-md-component=palette] label:visible").first.click()
+                page.locator("form[data-bsh-palette] label:visible").first.click()
                 expect(page.locator("body")).not_to_have_attribute("data-md-color-media", before or "")
     finally:
         ctx.close()

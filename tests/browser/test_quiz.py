@@ -488,7 +488,9 @@ def test_back_and_forward_leave_one_listener(quiet: Page, base_url: str, lang: s
         expect(quiet).to_have_url(f"{base_url}{lang}/{other.url}")
         quiet.go_forward()
         expect(quiet).to_have_url(f"{base_url}{lang}/{quiz.url}")
-    # Instant navigation re-emits Material's document$ for each new page: 20 more emissions.
+    # Instant navigation re-emits Material's document$ for each new page: 20 more emissions
+    # (once Material's bundle has loaded: the loader starts it a frame after the widgets).
+    quiet.wait_for_function("() => window.document$ !== undefined")
     quiet.evaluate("() => { for (let i = 0; i < 20; i++) window.document$.next(document); }")
 
     item = question(root, q)
