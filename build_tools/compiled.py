@@ -1,15 +1,15 @@
 """Work on templates done once per build, not once per language: compiled Jinja templates in
-one in-memory store per process, and the theme's file listing, both prepared by a helper process.
+one in-memory store per process, prepared by a helper process, and the theme's file listing.
 
 Compiling templates is a fifth of a language's build: ours (``build_tools/templates``) for the
 renderer, Material's for MkDocs. Every Jinja environment of the build, ours and the theme's,
 uses :data:`STORE`, so a process compiles a template once for all its languages. MkDocs also
 lists every file of the theme (Material ships thousands of icons) to find its static files,
-once per language; :func:`share_theme_listing` keeps the list. And while the main process
-imports and loads the content, a helper forked at the start of the build (:class:`Warmup`)
-compiles both sets of templates and lists the theme on the otherwise idle core, then hands the
-results over; the worker processes, forked later, start with them. Nothing is kept on disk:
-every build is cold.
+once per language; :func:`share_theme_listing` keeps the list, made once by the main process
+(:func:`list_theme_ahead`). And while the main process imports and loads the content, a helper
+forked at the start of the build (:class:`Warmup`) compiles both sets of templates on the
+otherwise idle core, then hands the bytecode over; the worker processes, forked later, start
+with it and with the listing. Nothing is kept on disk: every build is cold.
 
 Bytecode is only valid for an environment configured like the one that compiled it, so both
 environments are made by one function each (:func:`environment` for ours, MkDocs'
@@ -167,9 +167,9 @@ def list_theme_ahead(overrides: Path) -> dict[tuple[Any, ...], list[str]]:
 
 def _helper(overrides: Path, send: multiprocessing.connection.Connection) -> None:
     try:
-        send.send((compile_ahead(overrides), list_theme_ahead(overrides)))
+        send.send(compile_ahead(overrides))
     except Exception:
-        send.send(({}, {}))
+        send.send({})
     finally:
         send.close()
 
@@ -202,13 +202,11 @@ class Warmup:
             self.process = None
 
     def finish(self) -> None:
-        """Wait for the helper and take its bytecode and listings."""
+        """Wait for the helper and take its bytecode."""
         if self.process is None:
             return
         try:
-            bytecode, listings = self.receive.recv()
-            STORE.store.update(bytecode)
-            LISTINGS.update(listings)
+            STORE.store.update(self.receive.recv())
         except (EOFError, OSError):  # the helper died: nothing lost but time
             pass
         finally:
