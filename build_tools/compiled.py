@@ -154,10 +154,13 @@ def share_theme_listing() -> None:
 
 
 def list_theme_ahead(overrides: Path) -> dict[tuple[Any, ...], list[str]]:
-    """List the theme's static files as a language build does (MkDocs' own function)."""
+    """List the theme's static files as a language build does (MkDocs' own function), afresh:
+    a long-running process (``make serve``) sees files added to the overrides since its last
+    build."""
     from mkdocs.structure.files import Files
 
     share_theme_listing()
+    LISTINGS.clear()
     theme, env = _theme(overrides)
     # What the function reads of the configuration; the File objects it makes are thrown away.
     config: Any = SimpleNamespace(theme=theme, site_dir="", use_directory_urls=False)

@@ -98,3 +98,17 @@ def test_a_build_with_templates_compiled_ahead_equals_one_without(
         c = stack.pop()
         assert not (c.diff_files or c.left_only or c.right_only), (c.left, c.diff_files, c.left_only, c.right_only)
         stack.extend(c.subdirs.values())
+
+
+def test_a_later_build_in_the_same_process_sees_new_theme_files(tmp_path: Path) -> None:
+    """``make serve`` rebuilds in one process: the theme's listing is made again each build."""
+    import shutil
+
+    from build_tools.build import build
+
+    shutil.copytree(OVERRIDES.parent, tmp_path / "docs")
+    minimal_tree(tmp_path)
+    build(tmp_path)
+    (tmp_path / "docs" / "overrides" / "added-later.txt").write_text("new", encoding="utf-8")
+    build(tmp_path)
+    assert (tmp_path / "site" / "en" / "added-later.txt").read_text(encoding="utf-8") == "new"
