@@ -7,11 +7,13 @@ a worker process builds.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from build_tools import palettecss
 from build_tools.compiled import STORE
 from build_tools.rawhtml import RawHtmlExtension
 
@@ -72,3 +74,9 @@ def _restore_excluded(context: Any, /, page: Any, **_: Any) -> Any:
 
 
 on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Material's palette stylesheet without the colours the site does not use (palettecss.py)."""
+    if "palette" in config.theme:
+        palettecss.trim_site(Path(config.site_dir), config.theme["palette"])

@@ -51,6 +51,16 @@ def test_colours_follow_the_system_from_the_first_paint(no_bundle: Page, base_ur
     expect(page.locator("[data-bsh-palette] label:visible")).to_have_attribute("for", "__palette_1")
 
 
+def test_the_trimmed_palette_stylesheet_still_colours_the_header(no_bundle: Page, base_url: str, system: str) -> None:
+    """Material's indigo, in both schemes (palettecss.py keeps only the site's colours)."""
+    no_bundle.goto(f"{base_url}{PAGE}")
+    header = no_bundle.locator("header.md-header")
+    expect(header).to_have_css("background-color", "rgb(64, 81, 181)")
+    link = no_bundle.locator("article p a[href]").first
+    expected = "rgb(84, 136, 232)" if system == "dark" else "rgb(64, 81, 181)"  # slate's indigo links
+    expect(link).to_have_css("color", expected)
+
+
 def test_toggle_cycles_and_the_choice_is_kept(no_bundle: Page, base_url: str, system: str) -> None:
     page = no_bundle
     page.goto(f"{base_url}{PAGE}")
