@@ -108,3 +108,12 @@ def test_material_does_not_run_a_second_palette(page: Page, base_url: str) -> No
     assert body(page)["media"] == SCHEMES["light"]
     expect(page.locator('meta[name="color-scheme"]')).to_have_count(1)
     expect(page.locator('meta[name="theme-color"]')).to_have_count(1)
+
+
+def test_a_bundle_that_fails_to_load_gives_back_no_js(no_bundle: Page, base_url: str) -> None:
+    """partials/early.html marks <html> "js" before the content; without Material's bundle the
+    page must go back to Material's no-JavaScript styles (search hidden, and so on)."""
+    no_bundle.goto(f"{base_url}{PAGE}")
+    expect(no_bundle.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
+    expect(no_bundle.locator("html")).not_to_have_class(re.compile(r"(^|\s)js(\s|$)"))
+    expect(no_bundle.locator(".md-search")).to_be_hidden()
