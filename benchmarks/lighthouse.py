@@ -134,7 +134,8 @@ def read_report(report: dict[str, Any], result: PageResult) -> None:
             if diagnostic:
                 entry.display += " (" + ", ".join(f"{k} {v:g}" for k, v in savings.items()) + ")"
             entry.nodes = _elements(audit)
-    result.scores.append(scores)
+    if scores:  # a run that failed (runtimeError) has none
+        result.scores.append(scores)
 
 
 def _elements(audit: dict[str, Any]) -> list[str]:
@@ -148,8 +149,8 @@ def _elements(audit: dict[str, Any]) -> list[str]:
     return found[:3]
 
 
-def run_page(binary: Path, url: str, out: Path, result: PageResult, timeout: float = 300) -> None:
-    """One Lighthouse run on ``url``; a failure is recorded, not raised."""
+def run_page(binary: Path, url: str, out: Path, result: PageResult, timeout: float = 300) -> bool:
+    """One Lighthouse run on ``url``; a failure is recorded, not raised. Whether it scored."""
     env = {**os.environ, "CHROME_PATH": CHROME}
     try:
         proc = subprocess.run(
@@ -157,12 +158,19 @@ def run_page(binary: Path, url: str, out: Path, result: PageResult, timeout: flo
         )
     except subprocess.TimeoutExpired:
         result.errors.append(f"timed out after {timeout:.0f} s")
-        return
+        return False
     if proc.returncode or not out.is_file():
         result.errors.append(_text(proc.stderr)[-300:] or f"exit status {proc.returncode}")
-        return
+        return False
+    scored = len(result.scores)
     read_report(json.loads(out.read_text(encoding="utf-8")), result)
     out.unlink()
+    return len(result.scores) > scored
+
+
+RETRIES = 2
+"""Further tries of a run that failed (Lighthouse now and then loses the trace of a page load,
+NO_NAVSTART): each page gets its number of scored runs; every failure stays in the report."""
 
 
 def measure(binary: Path, targets: list[tuple[PageResult, str]], runs: int, work: Path) -> list[PageResult]:
@@ -171,9 +179,12 @@ def measure(binary: Path, targets: list[tuple[PageResult, str]], runs: int, work
     work.mkdir(parents=True, exist_ok=True)
     for r in range(1, runs + 1):
         for n, (result, url) in enumerate(targets, 1):
-            run_page(binary, url, work / "report.json", result, timeout=300)
-            last = result.scores[-1] if result.scores and len(result.scores) == r else {}
-            shown = " / ".join(str(last.get(c, "–")) for c in CATEGORIES) if last else "failed"
+            for _ in range(1 + RETRIES):
+                if run_page(binary, url, work / "report.json", result, timeout=300):
+                    last = result.scores[-1]
+                    shown = " / ".join(str(last.get(c, "–")) for c in CATEGORIES)
+                    break
+                shown = "failed"
             log(f"lighthouse round {r}/{runs}, {n}/{len(targets)}: {result.site} {result.lang} {result.label}: {shown}")
     if all(not t.scores for t, _ in targets):
         raise BenchError("every Lighthouse run failed: " + "; ".join(e for t, _ in targets for e in t.errors[:1]))

@@ -186,7 +186,7 @@ def build_section(r: Results, b: BuildTimes) -> str:
         "load": "import the models, load + validate (`load_content`); meanwhile a helper process compiles the "
         "templates (`compiled.Warmup`)",
         "imports": "import the renderer, MkDocs and Material (before forking the workers)",
-        "templates": "wait for the helper's compiled templates",
+        "templates": "wait for the helper's compiled templates (the helper's CPU time is counted here)",
         "languages": f"the {n} languages in {min(n, cores)} worker processes: each renders a language, then "
         "MkDocs builds it (`run_languages`)",
         "finish": "root `index.html`, CSP hashes, swap into `site/`",
@@ -282,6 +282,15 @@ def build_section(r: Results, b: BuildTimes) -> str:
             f", render {s(b.render.median)} s for {n} languages ({b.files} files). To reach the target at this full "
             f"build time, generation would have to take ≤ {s(GENERATION_TARGET * b.full.median)} s."
         )
+        load_stage, render_sum = b.stages.get("load"), b.workers.get("render")
+        if load_stage and render_sum:
+            cores = min(n, r.machine.cores)
+            why += (
+                f" In the full build the same work is spread out: loading runs once in the main process (its stage "
+                f"above, {s(load_stage.median)} s with the models' import) while a helper compiles the templates, "
+                f"and rendering runs in the {cores} workers ({s(render_sum.median)} s summed, about "
+                f"{s(render_sum.median / cores)} s of wall time)."
+            )
         parts.append(why)
     return "\n\n".join(parts)
 
