@@ -110,10 +110,30 @@ def test_material_does_not_run_a_second_palette(page: Page, base_url: str) -> No
     expect(page.locator('meta[name="theme-color"]')).to_have_count(1)
 
 
-def test_a_bundle_that_fails_to_load_gives_back_no_js(no_bundle: Page, base_url: str) -> None:
-    """partials/early.html marks <html> "js" before the content; without Material's bundle the
-    page must go back to Material's no-JavaScript styles (search hidden, and so on)."""
+def test_without_the_bundle_the_page_keeps_materials_no_js_styles(no_bundle: Page, base_url: str) -> None:
+    """<html> stays "no-js" until Material's bundle runs (sidebars at their natural height,
+    search hidden): the toggle runs without it."""
     no_bundle.goto(f"{base_url}{PAGE}")
+    no_bundle.wait_for_timeout(300)
     expect(no_bundle.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
-    expect(no_bundle.locator("html")).not_to_have_class(re.compile(r"(^|\s)js(\s|$)"))
     expect(no_bundle.locator(".md-search")).to_be_hidden()
+    expect(no_bundle.locator("[data-bsh-palette] label:visible")).to_have_count(1)
+
+
+@pytest.mark.parametrize("stored", ['{"index":0.5}', '{"index":"1"}', '{"index":7}', "[1]", '"dark"', "{"])
+def test_a_stored_choice_that_is_not_one_keeps_the_toggle(browser: Browser, base_url: str, stored: str) -> None:
+    ctx = browser.new_context()
+    ctx.add_init_script(
+        f"Object.keys(localStorage).length || localStorage.setItem('/training/buy-sell/en/.__palette', {stored!r})"
+    )
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(f"{base_url}{PAGE}")
+        expect(page.locator("[data-bsh-palette] label:visible")).to_have_count(1)
+        page.locator("[data-bsh-palette] label:visible").click()
+        assert body(page)["media"] in SCHEMES.values()
+    finally:
+        ctx.close()
+    assert errors == []
