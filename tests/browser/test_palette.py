@@ -110,14 +110,33 @@ def test_material_does_not_run_a_second_palette(page: Page, base_url: str) -> No
     expect(page.locator('meta[name="theme-color"]')).to_have_count(1)
 
 
-def test_without_the_bundle_the_page_keeps_materials_no_js_styles(no_bundle: Page, base_url: str) -> None:
-    """<html> stays "no-js" until Material's bundle runs (sidebars at their natural height,
-    search hidden): the toggle runs without it."""
-    no_bundle.goto(f"{base_url}{PAGE}")
-    no_bundle.wait_for_timeout(300)
-    expect(no_bundle.locator("html")).to_have_class(re.compile(r"\bno-js\b"))
-    expect(no_bundle.locator(".md-search")).to_be_hidden()
-    expect(no_bundle.locator("[data-bsh-palette] label:visible")).to_have_count(1)
+@pytest.mark.parametrize("width", [412, 1400])
+def test_until_the_bundle_runs_the_page_keeps_materials_no_js_layout(
+    no_bundle: Page, base_url: str, width: int
+) -> None:
+    """partials/early.html marks <html> "js" before the content (Material's own change would
+    restyle every element); until the bundle runs, data-bsh-pending keeps the no-JavaScript
+    layout: no search, sidebars at their natural height. Here the bundle never loads."""
+    page = no_bundle
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}{PAGE}")
+    page.wait_for_timeout(300)
+    expect(page.locator("html")).to_have_attribute("data-bsh-pending", "")
+    expect(page.locator(".md-search")).to_be_hidden()
+    expect(page.locator('.md-header__button[for="__search"]')).to_be_hidden()
+    if width > 1220:  # both sidebars shown: at their content's height, not Material's 0
+        for sidebar in (".md-sidebar--primary", ".md-sidebar--secondary"):
+            assert page.locator(sidebar).evaluate("e => e.getBoundingClientRect().height") > 100, sidebar
+    expect(page.locator("[data-bsh-palette] label:visible")).to_have_count(1)
+
+
+def test_once_the_bundle_runs_search_works_and_the_mark_is_gone(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}{PAGE}")
+    expect(page.locator("html")).not_to_have_attribute("data-bsh-pending", "")
+    expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)js(\s|$)"))
+    page.locator(".md-search__input").fill("customer")
+    page.locator(".md-search__input").press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 @pytest.mark.parametrize("stored", ['{"index":0.5}', '{"index":"1"}', '{"index":7}', "[1]", '"dark"', "{"])
