@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from build_tools.content import Content
 
 GENERATED = "build"
+OVERRIDES = Path("docs") / "overrides"
+"""The theme's custom_dir, relative to the project root."""
 OFFLINE_SHIM = "iframe-worker-shim.js"
 
 
@@ -90,7 +92,7 @@ def write_sources(job: Job, lang: str) -> Path:
             site_dir=str((job.root / "site" / lang).resolve()),  # the build overrides it with a staging dir
             base=str((job.root / "mkdocs.yml").resolve()),
             site_url=job.site_url,
-            custom_dir=str((job.root / "docs" / "overrides").resolve()),
+            custom_dir=str((job.root / OVERRIDES).resolve()),
             offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
         ),
         encoding="utf-8",
@@ -331,14 +333,15 @@ def build(
 
 def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: Stopwatch, started: float) -> float:
     # Templates compile on the other core while this one imports and loads (compiled.py).
-    with compiled.Warmup(root / "docs" / "overrides") as warmup:
+    overrides = root / OVERRIDES
+    with compiled.Warmup(overrides) as warmup:
         with watch.stage("load"):
             from build_tools.content import load_content
 
             content = load_content(root)
         with watch.stage("imports"):
             _preload_mkdocs()
-            compiled.list_theme_ahead(root / "docs" / "overrides")  # while the helper compiles
+            compiled.list_theme_ahead(overrides)  # while the helper compiles
         with watch.stage("templates"):
             warmup.finish()
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
