@@ -253,23 +253,65 @@ def iter_texts(model: Any, data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]
                 yield from iter_texts(model.model_fields[key].annotation, value, (*loc, key))
 
 
-def check_text(doc: Document, loc: Loc, value: Any, languages: list[str]) -> list[Problem]:
-    """Problems of one translatable text: every language present, non-empty text, no other key."""
+def check_text(
+    doc: Document, loc: Loc, value: Any, languages: list[str], reported: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Problems of one translatable text: every language present, non-empty text, no other key.
+    Keys in ``reported`` are left out: a language missing, or a stray key, in (nearly) every text
+    was reported once for all (:func:`check_languages`)."""
     if not isinstance(value, dict):
         return []  # reported by the model validation
     problems = []
     for lang in languages:
-        if lang not in value:
+        if lang not in value and lang not in reported:
             problems.append(doc.problem(loc, f"missing the {lang!r} translation"))
     for key, text in value.items():
         where = (*loc, key)
         if key not in languages:
-            problems.append(doc.problem(where, f"unknown language {key!r}; the languages are {', '.join(languages)}"))
+            if key not in reported:
+                message = f"unknown language {key!r}; the languages are {', '.join(languages)}"
+                problems.append(doc.problem(where, message))
         elif not isinstance(text, str):
             problems.append(doc.problem(where, f"expected text, found {_kind(text)}"))
         elif not text.strip():
             problems.append(doc.problem(where, "the translation is empty"))
     return problems
+
+
+Texts = list[tuple[Document, Loc, Any]]
+
+
+def check_languages(site_doc: Document, languages: list[str], texts: Texts) -> tuple[list[Problem], frozenset[str]]:
+    """Language codes that do not match the texts, reported once at ``site.yaml`` instead of
+    once per text: a declared language no text has (a wrong code, or a language just added),
+    and an undeclared key in at least half the texts (a wrong code, or a language not declared).
+    Returns the problems and the keys they cover."""
+    used: dict[str, int] = {}
+    total = 0
+    for _doc, _loc, value in texts:
+        if isinstance(value, dict):
+            total += 1
+            for key in value:
+                used[key] = used.get(key, 0) + 1
+    if total == 0:
+        return [], frozenset()
+    absent = [lang for lang in languages if lang not in used]
+    stray = [key for key, n in used.items() if key not in languages and 2 * n >= total]
+    instead = f"; the texts have {', '.join(map(repr, stray))}: is the code wrong?" if stray else ""
+    problems = []
+    declared = site_doc.data.get("languages") if isinstance(site_doc.data, dict) else None
+    declared = declared if isinstance(declared, list) else []
+    for lang in absent:
+        i = next((i for i, x in enumerate(declared) if isinstance(x, dict) and x.get("code") == lang), 0)
+        message = f"no text has a {lang!r} translation{instead or '; translate the texts or remove the language'}"
+        problems.append(site_doc.problem(("languages", i, "code"), message))
+    for key in stray:
+        message = (
+            f"{used[key]} of {total} texts have a {key!r} translation, but {key!r} is not a language of the site;"
+            f" the languages are {', '.join(languages)}"
+        )
+        problems.append(site_doc.problem(("languages",), message))
+    return problems, frozenset(absent + stray)
 
 
 def missing_texts(doc: Document, model: type[BaseModel], languages: list[str]) -> dict[str, list[str]]:
@@ -360,10 +402,11 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     problems += found
     site: Site | None = None
     languages = declared_languages(site_doc)
+    texts: Texts = []
     if site_doc is not None:
         site, found = _validate(site_doc, Site, languages)
         problems += found
-        problems += [p for loc, v in iter_texts(Site, site_doc.data) for p in check_text(site_doc, loc, v, languages)]
+        texts += [(site_doc, loc, v) for loc, v in iter_texts(Site, site_doc.data)]
         problems += _site_problems(site_doc, site)
 
     specs = page_specs(cdir, content_dir)
@@ -386,8 +429,13 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
             continue
         page, found = _validate(doc, spec.model, languages)
         problems += found
-        problems += [p for loc, v in iter_texts(spec.model, doc.data) for p in check_text(doc, loc, v, languages)]
+        texts += [(doc, loc, v) for loc, v in iter_texts(spec.model, doc.data)]
         loaded.append(_Loaded(spec, doc, page))
+    reported: frozenset[str] = frozenset()
+    if site_doc is not None:
+        found, reported = check_languages(site_doc, languages, texts)
+        problems += found
+    problems += [p for doc, loc, v in texts for p in check_text(doc, loc, v, languages, reported)]
     problems += _stray_level_files(cdir, content_dir)
     problems += _stray_files(cdir, content_dir, specs)
     # References into a file that is missing or unreadable would all look unknown.

@@ -167,7 +167,7 @@ class Question(Strict):
     """A situation to read before the prompt; makes the question a scenario item."""
     prompt: Text
     """The question."""
-    review: str | None = None
+    review: str | None = Field(default=None, min_length=1)
     """Where to read up: a section id of this page, or ``page#section``."""
     options: list[Option] = Field(min_length=2)
     """The options, in the order shown before shuffling."""

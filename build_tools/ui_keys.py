@@ -27,6 +27,7 @@ UI_KEYS: dict[str, str] = {
     "why": "Heading before the explanations of the options.",
     "scenario": "Label before a scenario item's situation.",
     "order_hint": "Ordering question: how to arrange the items.",
+    "order_hint_nojs": "Ordering question without JavaScript (no Move buttons): what to do instead.",
     "choose_one": "Single-choice question: instruction.",
     "choose_all": "Multiple-choice question: instruction.",
     "figure_title": "Accessible title of the hierarchy figure.",

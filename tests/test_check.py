@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import problems_of
@@ -95,6 +96,43 @@ def test_unknown_language(tmp_path: Path) -> None:
     ]
 
 
+def test_a_wrong_language_code_is_reported_once_not_per_text(tmp_path: Path) -> None:
+    minimal_tree(tmp_path)
+    site = tmp_path / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("- code: vi\n", "- code: vn\n"), encoding="utf-8")
+    code, languages = _line_of(site, "- code: vn"), _line_of(site, "languages:")
+    stray, wrong = problems_of(tmp_path)  # sorted by line
+    assert wrong == (
+        f"content/site.yaml:{code}: languages[3].code: no text has a 'vn' translation; the texts have 'vi':"
+        " is the code wrong?"
+    )
+    # every text has 'vi': N of N
+    assert re.fullmatch(
+        rf"content/site\.yaml:{languages}: languages: (\d+) of \1 texts have a 'vi' translation, but 'vi' is not a"
+        " language of the site; the languages are en, id, ru, vn",
+        stray,
+    ), stray
+
+
+def test_a_new_language_without_translations_is_one_problem(tmp_path: Path) -> None:
+    minimal_tree(tmp_path)
+    site = tmp_path / "content/site.yaml"
+    source = site.read_text(encoding="utf-8")
+    site.write_text(source.replace("languages:\n", "languages:\n  - code: th\n    name: ไทย\n", 1), encoding="utf-8")
+    assert problems_of(tmp_path) == [
+        f"content/site.yaml:{_line_of(site, '- code: th')}: languages[0].code: no text has a 'th' translation;"
+        " translate the texts or remove the language"
+    ]
+
+
+def test_a_stray_key_in_a_few_texts_is_reported_where_it_is(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "vn": "Trang chủ"})})
+    line = _line_of(tmp_path / "content/home.yaml", "vn: Trang")
+    assert problems_of(tmp_path) == [
+        f"content/home.yaml:{line}: title.vn: unknown language 'vn'; the languages are en, id, ru, vi"
+    ]
+
+
 def test_duplicate_question_id(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/levels/level-2.yaml": level(2, quiz=[question("l1-q1")])})
     (problem,) = problems_of(tmp_path)
@@ -149,6 +187,12 @@ def test_unknown_review_section(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/levels/level-1.yaml": level(1, quiz=[question("l1-q1", review="nowhere")])})
     (problem,) = problems_of(tmp_path)
     assert problem.split(": ", 1)[1] == "quiz[0].review: the page 'level-1' has no section 'nowhere'"
+
+
+def test_empty_review_is_an_error(tmp_path: Path) -> None:
+    minimal_tree(tmp_path, {"content/levels/level-1.yaml": level(1, quiz=[question("l1-q1", review="")])})
+    (problem,) = problems_of(tmp_path)
+    assert problem.split(": ", 1)[1] == "quiz[0].review: must not be empty"
 
 
 def test_unknown_tool_in_tools_block(tmp_path: Path) -> None:

@@ -525,6 +525,27 @@ def test_without_javascript_answers_sit_in_details(browser: Browser, base_url: s
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+def test_an_ordering_hint_names_only_buttons_the_page_has(browser: Browser, base_url: str, lang: str, js: bool) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    page = browser.new_context(java_script_enabled=js).new_page()
+    try:
+        if js:
+            root = open_quiz(page, base_url, lang, quiz)
+        else:
+            page.goto(f"{base_url}{lang}/{quiz.url}")
+            root = page.locator(f'[data-quiz="{quiz.page_id}"]')
+        item = question(root, q)
+        hint = ui("order_hint" if js else "order_hint_nojs", lang)
+        expect(item.locator(".bsh-quiz__hint")).to_have_text(hint, use_inner_text=True)
+        expect(item.locator("fieldset")).to_have_accessible_description(re.compile(re.escape(hint) + "$"))
+        expect(item.locator("[data-quiz-move]:visible")).to_have_count(2 * len(q.options) if js else 0)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_final_quiz_links_every_topics_quiz(browser: Browser, base_url: str, lang: str) -> None:
     quiz, _ = final_page()
     order = [p.id for p in content().pages]
