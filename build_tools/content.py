@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -236,21 +237,36 @@ def iter_texts(model: Any, data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]
     Works on the raw YAML data, so translations are checked even where the rest of the file
     does not validate.
     """
-    model = _unwrap(model)
-    if model is Text:
+    kind, item = _shape(model)
+    if kind == "text":
         yield loc, data
-    elif typing.get_origin(model) is list and isinstance(data, list):
-        (item,) = typing.get_args(model)
+    elif kind == "list" and isinstance(data, list):
         for i, value in enumerate(data):
             yield from iter_texts(item, value, (*loc, i))
-    elif typing.get_origin(model) is dict and isinstance(data, dict):
-        item = typing.get_args(model)[1]
+    elif kind == "dict" and isinstance(data, dict):
         for key, value in data.items():
             yield from iter_texts(item, value, (*loc, key))
-    elif isinstance(model, type) and issubclass(model, BaseModel) and isinstance(data, dict):
+    elif kind == "model" and isinstance(data, dict):
         for key, value in data.items():
-            if key in model.model_fields:
-                yield from iter_texts(model.model_fields[key].annotation, value, (*loc, key))
+            if key in item:
+                yield from iter_texts(item[key], value, (*loc, key))
+
+
+@functools.cache
+def _shape(annotation: Any) -> tuple[str, Any]:
+    """What :func:`iter_texts` needs to know of an annotation (asked thousands of times a build):
+    ``("text", None)``, ``("list", item)``, ``("dict", value)``, ``("model", {field: annotation})``
+    or ``("other", None)``."""
+    model = _unwrap(annotation)
+    if model is Text:
+        return "text", None
+    if typing.get_origin(model) is list:
+        return "list", typing.get_args(model)[0]
+    if typing.get_origin(model) is dict:
+        return "dict", typing.get_args(model)[1]
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return "model", {name: f.annotation for name, f in model.model_fields.items()}
+    return "other", None
 
 
 def check_text(

@@ -59,6 +59,8 @@ def _render(
     strong: Callable[[str], str],
     em: Callable[[str], str],
 ) -> str:
+    if "*" not in text and "[[" not in text:  # most texts: nothing to interpret
+        return escape(text)
     out: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(text):
@@ -78,6 +80,9 @@ def _render(
 
 def paragraphs(text: str) -> list[str]:
     """Split a text at blank lines."""
+    if "\n" not in text:
+        text = text.strip()
+        return [text] if text else []
     return [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 

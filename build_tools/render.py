@@ -96,6 +96,7 @@ class Renderer:
         self.env.globals["quiz_bank"] = self.quiz_bank
         self.env.globals["quiz_topics"] = self.quiz_topics
         self._converted: dict[tuple[int, str], Markup] = {}
+        self._escaped: tuple[dict[str, Markup], dict[str, Markup]] = ({}, {})  # as Markdown, as HTML
         self.scripts: dict[str, str] = {}
         """Generated scripts of the pages rendered so far (quiz banks), keyed by path under docs/."""
         self.env.globals["hierarchy_layout"] = figure.layout
@@ -113,7 +114,12 @@ class Renderer:
         if isinstance(value, int):
             return str(value)
         if isinstance(value, str):
-            return Markup(html.escape(value) if as_html else markup.md_escape(value))
+            # Ids, types and interface strings come back thousands of times: escaped once.
+            escaped = self._escaped[as_html]
+            out = escaped.get(value)
+            if out is None:
+                out = escaped[value] = Markup(html.escape(value) if as_html else markup.md_escape(value))
+            return out
         raise TypeError(f"cannot output {type(value).__name__} in a template")
 
     def _resolve(self, ref: str) -> Target:
@@ -134,12 +140,8 @@ class Renderer:
         key = (id(value), self.here)
         if isinstance(value, Text) and key in self._converted:
             return self._converted[key]
-        text = self._tr(value)
-        out = (
-            Markup("</p><p>").join(markup.to_html(p, self._resolve, self.here) for p in markup.paragraphs(text))
-            if text.strip()
-            else Markup("")
-        )
+        parts = [markup.to_html(p, self._resolve, self.here) for p in markup.paragraphs(self._tr(value))]
+        out = parts[0] if len(parts) == 1 else Markup("</p><p>").join(parts)
         if isinstance(value, Text):
             self._converted[key] = out
         return out
