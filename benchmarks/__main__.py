@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project (default: .)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each build and authoring measurement")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     parser.add_argument("--output", type=Path, help="where to write the report (default: ROOT/BENCHMARKS.md)")
     parser.add_argument("--attempts", type=int, default=5, help="tries to get a copy of the project that builds")
