@@ -96,6 +96,11 @@
     return { credit: credit, correct: credit === 1, hits: hits, wrong: wrong, total: total, answered: r.length > 0 };
   }
 
+  /** An ordering question's items, in the order the page shows them. */
+  function order(it) {
+    return all(it.el, "[data-quiz-option]").map(function (li) { return li.getAttribute("data-quiz-option"); });
+  }
+
   function round(x) {
     return Math.round(x * 100) / 100;
   }
@@ -201,9 +206,7 @@
       if (byId[id] && validAnswer(byId[id], answers[id])) state.answers[id] = answers[id];
     });
     if (isIds(s.judged)) {
-      state.judged = s.judged.filter(function (id) {
-        return byId[id] && (state.answers[id] || byId[id].type === "ordering");
-      });
+      state.judged = s.judged.filter(function (id) { return state.answers[id]; });
     }
     state.submitted = s.submitted === true && data.mode === "test";
     return state;
@@ -387,9 +390,10 @@
       return it.active && (this.test() ? this.state.submitted : this.state.judged.indexOf(it.q.id) >= 0);
     },
 
+    // An ordering question is answered once an item has moved: its shuffled start is no answer.
     response: function (it) {
-      if (it.q.type !== "ordering") return this.state.answers[it.q.id] || [];
-      return all(it.el, "[data-quiz-option]").map(function (li) { return li.getAttribute("data-quiz-option"); });
+      var a = this.state.answers[it.q.id] || [];
+      return it.q.type === "ordering" && a.length ? order(it) : a;
     },
 
     answers: function () {
@@ -572,21 +576,23 @@
       // Move the neighbour rather than the focused item, so focus stays where it is.
       if (dir === "up") list.insertBefore(li.previousElementSibling, li.nextElementSibling);
       else list.insertBefore(li.nextElementSibling, li);
-      var order = this.response(it);
-      this.state.answers[it.q.id] = order;
+      var now = this.state.answers[it.q.id] = order(it);
       this.save();
       this.render();
       button.focus();
       this.announce(fill(this.ui.quiz_moved, {
         item: li.querySelector(".bsh-quiz__item").textContent,
-        position: number(this.data.lang, order.indexOf(li.getAttribute("data-quiz-option")) + 1),
-        total: number(this.data.lang, order.length)
+        position: number(this.data.lang, now.indexOf(li.getAttribute("data-quiz-option")) + 1),
+        total: number(this.data.lang, now.length)
       }));
     },
 
     check: function (it) {
       if (!this.response(it).length) {
-        this.announce(this.ui.quiz_choose_first);
+        var box = it.el.querySelector("[data-quiz-feedback]");
+        box.textContent = this.ui.quiz_choose_first; // until the next change renders the question
+        box.hidden = false;
+        this.announce(box.textContent);
         this.focusFirst(it);
         return;
       }

@@ -87,7 +87,10 @@ def order_of(item: Locator) -> list[str]:
 
 
 def arrange(item: Locator, order: list[str]) -> None:
-    """Puts an ordering question's items in ``order`` with the Move up buttons."""
+    """Puts an ordering question's items in ``order`` with the Move up buttons (an order only
+    counts as an answer once an item has moved: already in ``order``, one moves and back)."""
+    if order_of(item) == order:
+        item.locator(f'[data-quiz-option="{order[0]}"] [data-quiz-move="down"]').click()
     for i, option_id in enumerate(order):
         current = order_of(item)
         for _ in range(current.index(option_id) - i):
@@ -182,7 +185,28 @@ def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: 
     item = question(root, q)
     item.locator('[data-quiz-action="check"]').click()
     expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_choose_first", lang))
+    feedback = item.locator("[data-quiz-feedback]")
+    expect(feedback).to_be_visible()  # seen, not only heard
+    expect(feedback).to_have_text(ui("quiz_choose_first", lang))
     expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    item.locator("input").first.check()  # choosing clears the request
+    expect(feedback).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_ordering_question_left_as_shown_is_not_an_answer(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item.locator("[data-quiz-feedback]")).to_have_text(ui("quiz_choose_first", lang))
+    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    answers = (saved(quiet, quiz.page_id) or {}).get("answers") or {}
+    assert isinstance(answers, dict) and q.id not in answers
+    arrange(item, keys(q))
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "correct")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -370,8 +394,8 @@ def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
     expect(root.locator("[data-quiz-pending]")).to_have_count(0)
     expect(root.locator('[data-quiz-action="check"]')).to_have_count(0)
     progress = root.locator("[data-quiz-progress]")
-    ordering = sum(q.type == "ordering" for q in drawn)  # an order is always an answer
-    expect(progress).to_have_text(ui("quiz_answered", lang, answered=ordering, total=len(drawn)))
+    # Nothing answered yet: an ordering question's shuffled start is no answer either.
+    expect(progress).to_have_text(ui("quiz_answered", lang, answered=0, total=len(drawn)))
 
     wrong = next(q for q in drawn if q.type != "ordering")
     for q in drawn:
