@@ -81,6 +81,20 @@ def test_toggle_cycles_and_the_choice_is_kept(no_bundle: Page, base_url: str, sy
     assert json.loads(stored)["index"] == 1  # Material's format: {index, color}
 
 
+def test_the_choice_carries_over_to_the_other_languages(no_bundle: Page, base_url: str, system: str) -> None:
+    page = no_bundle
+    page.goto(f"{base_url}{PAGE}")
+    toggle = page.locator("[data-bsh-palette] label:visible")
+    other = "light" if system == "dark" else "dark"
+    while body(page)["media"] != SCHEMES[other]:
+        toggle.click()
+    for lang in ("ru", "vi", "id"):
+        page.goto(f"{base_url}{lang}/levels/level-2.html")
+        assert body(page)["media"] == SCHEMES[other], lang
+    keys = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith('.__palette'))")
+    assert keys == ["/training/buy-sell/.__palette"]  # one for the site, under its sub-path
+
+
 def test_auto_follows_a_system_change(no_bundle: Page, base_url: str, system: str) -> None:
     page = no_bundle
     page.goto(f"{base_url}{PAGE}")

@@ -30,6 +30,16 @@ def test_switcher_leads_to_the_same_page(page: Page, base_url: str, source: str,
     expect(page.locator("html")).to_have_attribute("lang", target)
 
 
+@pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("vi", "id")])
+def test_switcher_keeps_the_section_in_view(page: Page, base_url: str, source: str, target: str) -> None:
+    """Section ids are the same in every language: the other language opens at the same place."""
+    page.goto(f"{base_url}{source}/{LEVEL}#risk")
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{target}"]').click()
+    expect(page).to_have_url(f"{base_url}{target}/{LEVEL}#risk")
+    expect(page.locator("#risk")).to_be_in_viewport()
+
+
 def test_switcher_by_keyboard(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}en/toolbox.html")
     link = page.locator('.md-select__link[hreflang="vi"]')

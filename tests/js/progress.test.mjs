@@ -82,6 +82,7 @@ describe("which keys clear all removes", () => {
     assert.equal(progress.isSiteKey("bsh-quiz:v1:level-2", site), true);
     assert.equal(progress.isSiteKey("bsh-assessment:v1", site), true);
     assert.equal(progress.isSiteKey("/training/buy-sell/ru/.__palette", site), true);
+    assert.equal(progress.isSiteKey("/training/buy-sell/.__palette", site), true); // the toggle's, site-wide
     assert.equal(progress.isSiteKey("/training/other/en/.__palette", site), false);
     assert.equal(progress.isSiteKey("/training/buy-sell/en/some-other-app", site), false);
     assert.equal(progress.isSiteKey("theme", site), false);
