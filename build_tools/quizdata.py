@@ -32,6 +32,7 @@ SCRIPT_UI_KEYS = (
     "quiz_history",
     "quiz_review",
     "quiz_answered",
+    "quiz_unanswered",
     "quiz_moved",
     "quiz_choose_first",
     "quiz_cleared",

@@ -66,6 +66,7 @@ UI_KEYS: dict[str, str] = {
     "quiz_history": "Quiz: the last and best scores, {last} and {best} from quiz_result.",
     "quiz_review": "Quiz results: lead-in before the links to the sections to review.",
     "quiz_answered": "Final quiz: progress, {answered} questions answered of {total}.",
+    "quiz_unanswered": "Final quiz: Submit pressed with {left} of {total} questions unanswered; press again to submit.",
     "quiz_moved": "Ordering question, read out: item {item} is now at {position} of {total}.",
     "quiz_choose_first": "Practice quiz, read out: Check was pressed without an answer.",
     "quiz_cleared": "Quiz, read out after the reset button: answers and scores deleted.",

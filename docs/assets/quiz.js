@@ -402,13 +402,17 @@
       return out;
     },
 
+    answered: function () {
+      return this.active.filter(function (it) { return this.response(it).length; }, this).length;
+    },
+
     finished: function () {
       return this.active.every(this.judged, this);
     },
 
     render: function () {
-      // Every question, so that those left out of a new sample forget the last attempt too; a
-      // bank's questions outside the attempt are not in the page, and are rendered when drawn.
+      // Every question (those left out of a new sample forget the last attempt); a bank's
+      // questions are in the page only while drawn.
       (this.bank ? this.active : this.items).forEach(this.renderQuestion, this);
       var ui = this.ui;
       var lang = this.data.lang;
@@ -424,10 +428,9 @@
       var progress = this.root.querySelector("[data-quiz-progress]");
       if (progress) {
         progress.parentNode.hidden = st.submitted;
-        var answered = this.active.filter(function (it) { return this.response(it).length; }, this).length;
-        // Plain digits, as every language of the course writes whole numbers: this line is
-        // written at start, and the first Intl formatter of a page costs more than the rest of it.
-        progress.textContent = fill(ui.quiz_answered, { answered: String(answered), total: String(this.active.length) });
+        this.sure = 0;
+        // Plain digits (the course's languages all write them): a first Intl formatter is slow.
+        progress.textContent = fill(ui.quiz_answered, { answered: this.answered(), total: this.active.length });
       }
       this.renderResults();
     },
@@ -622,7 +625,16 @@
       this.focusFirst(it);
     },
 
+    // With questions unanswered, the first press says how many; a second one submits.
     submit: function () {
+      var left = this.active.length - this.answered();
+      if (left && !this.sure) {
+        this.sure = 1;
+        var progress = this.root.querySelector("[data-quiz-progress]");
+        progress.textContent = fill(this.ui.quiz_unanswered, { left: left, total: this.active.length });
+        this.announce(progress.textContent);
+        return;
+      }
       this.state.submitted = true;
       this.render();
       record(this.state, this.summary, Date.now());

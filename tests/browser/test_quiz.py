@@ -113,6 +113,15 @@ def answer(item: Locator, q: Question, *, right: bool) -> None:
             box.uncheck()
 
 
+def submit_anyway(root: Locator) -> None:
+    """Submits a test with questions left unanswered: the first press says how many, the second
+    submits."""
+    root.locator('[data-quiz-action="submit"]').click()
+    expect(root.locator("[data-quiz-results]")).to_be_hidden()
+    root.locator('[data-quiz-action="submit"]').click()
+    expect(root.locator("[data-quiz-results]")).to_be_visible()
+
+
 def saved(page: Page, quiz_id: str) -> dict[str, object] | None:
     raw = page.evaluate("key => localStorage.getItem(key)", KEY_PREFIX + quiz_id)
     return json.loads(raw) if raw is not None else None
@@ -380,6 +389,29 @@ def visible_questions(root: Locator, quiz: Quiz) -> list[Question]:
     by_id = {q.id: q for q in quiz.questions}
     ids = root.locator("[data-quiz-question]:visible").evaluate_all("els => els.map(e => e.dataset.quizQuestion)")
     return [by_id[i] for i in ids]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_submitting_with_questions_unanswered_asks_to_press_again(quiet: Page, base_url: str, lang: str) -> None:
+    quiz, _ = final_page()
+    root = open_quiz(quiet, base_url, lang, quiz)
+    drawn = visible_questions(root, quiz)
+    progress = root.locator("[data-quiz-progress]")
+    answer(question(root, drawn[0]), drawn[0], right=True)
+    submit = root.locator('[data-quiz-action="submit"]')
+    submit.click()
+    notice = ui("quiz_unanswered", lang, left=len(drawn) - 1, total=len(drawn))
+    expect(progress).to_have_text(notice)
+    expect(root.locator("[data-quiz-live]")).to_have_text(notice)
+    expect(root.locator("[data-quiz-results]")).to_be_hidden()
+    assert (saved(quiet, quiz.page_id) or {}).get("submitted") is False
+    answer(question(root, drawn[1]), drawn[1], right=True)  # a change: the next press asks again
+    expect(progress).to_have_text(ui("quiz_answered", lang, answered=2, total=len(drawn)))
+    submit.click()
+    expect(progress).to_have_text(ui("quiz_unanswered", lang, left=len(drawn) - 2, total=len(drawn)))
+    submit.click()
+    expect(root.locator("[data-quiz-results]")).to_be_visible()
+    expect(root.locator("[data-quiz-score]")).to_have_attribute("data-score", "2")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -651,7 +683,7 @@ def test_targets_and_narrow_screens(quiet: Page, base_url: str, lang: str) -> No
 def test_print_shows_the_questions_and_the_result(quiet: Page, base_url: str, lang: str) -> None:
     quiz, size = final_page()
     root = open_quiz(quiet, base_url, lang, quiz)
-    root.locator('[data-quiz-action="submit"]').click()
+    submit_anyway(root)
     quiet.emulate_media(media="print")
     expect(root.locator("[data-quiz-question]:visible")).to_have_count(min(size, len(quiz.questions)))
     expect(root.locator("[data-quiz-score]")).to_be_visible()
@@ -672,8 +704,7 @@ def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: st
     root = open_quiz(quiet, base_url, lang, quiz)
     drawn = visible_questions(root, quiz)
     answer(question(root, drawn[0]), drawn[0], right=False)
-    root.locator('[data-quiz-action="submit"]').click()
-    expect(root.locator("[data-quiz-results]")).to_be_visible()
+    submit_anyway(root)
     quiet.mouse.move(0, 0)  # no hover colours
     results = Axe().run(quiet, context="[data-quiz]", options={**WCAG, "resultTypes": ["violations"]})
     violations = [f"{v['id']}: {[n['html'][:80] for n in v['nodes'][:3]]}" for v in results.response["violations"]]
@@ -690,8 +721,7 @@ def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: 
     drawn = visible_questions(root, quiz)
     for q in drawn[:3]:
         answer(question(root, q), q, right=True)
-    root.locator('[data-quiz-action="submit"]').click()
-    expect(root.locator("[data-quiz-results]")).to_be_visible()
+    submit_anyway(root)
     root.locator('[data-quiz-action="reset"]').click()
     expect(root.locator("[data-quiz-results]")).to_be_hidden()
     assert quiet.evaluate("window.__violations") == []
