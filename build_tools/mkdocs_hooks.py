@@ -34,6 +34,10 @@ def on_config(config: Any, **_: Any) -> Any:
 
     theme.get_env = get_env
     config.markdown_extensions.append(RawHtmlExtension())
+    # The headings' permalinks, titled in the page's language (render.mkdocs_config passes it).
+    title = config.extra.get("permalink_title")
+    if title and isinstance(config.mdx_configs.get("toc"), dict):
+        config.mdx_configs["toc"]["permalink_title"] = title
     return config
 
 

@@ -295,6 +295,7 @@ def mkdocs_config(
 ) -> str:
     """The per-language ``mkdocs.yml``: the shared one plus what differs by language."""
     language = next(x for x in content.site.languages if x.code == lang)
+    ui = Lang(lang, content, {}).ui
     search: dict[str, Any] = {"lang": language.search or "en"}
     if not language.search:
         search["pipeline"] = ["trimmer"]
@@ -309,7 +310,7 @@ def mkdocs_config(
         "nav": nav(content, lang),
         "plugins": {"search": search},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
-        "extra": {"alternate": alternate},
+        "extra": {"alternate": alternate, "permalink_title": ui("permalink_title")},
     }
     if site_url:
         config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"

@@ -39,6 +39,7 @@ UI_KEYS: dict[str, str] = {
     "palette_light": "Colour toggle: switch to the light scheme.",
     "palette_dark": "Colour toggle: switch to the dark scheme.",
     "palette_auto": "Colour toggle: follow the system's scheme.",
+    "permalink_title": "Tooltip of the link (¶) beside each heading.",
     "language_switcher": "Accessible label of the header's language list.",
     "quiz_intro_nojs": "Quiz without JavaScript: how to compare your answers with the hidden ones.",
     "quiz_bank_nojs": "Final quiz without JavaScript: it cannot run; the topics' quizzes (listed next) can.",

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LANGS
+from .expected import ui
 
 LEVEL = "levels/level-2.html"
 
@@ -19,6 +20,7 @@ def test_level_page_in_each_language(page: Page, base_url: str, lang: str) -> No
     expect(page.locator("article h1")).to_be_visible()
     description = page.locator('meta[name="description"]').get_attribute("content")
     assert description and len(description) > 20
+    expect(page.locator("h2 .headerlink").first).to_have_attribute("title", ui("permalink_title", lang))
 
 
 @pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "vi"), ("vi", "id"), ("id", "en")])
