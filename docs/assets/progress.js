@@ -129,6 +129,8 @@
     all(root, "[data-progress-js]").forEach(function (el) { el.hidden = false; });
     all(root, "[data-progress-nojs]").forEach(function (el) { el.hidden = true; });
     root.querySelector("[data-progress-nosave]").hidden = !!this.storage;
+    // Without storage there is nothing of this site's to delete.
+    root.querySelector('[data-progress-action="clear"]').hidden = !this.storage;
     this.render();
   }
 

@@ -502,6 +502,7 @@ def test_without_storage_the_result_still_shows(quiet: Page, base_url: str, lang
     quiet.goto(f"{base_url}{lang}/progress.html")
     if storage == "blocked":
         expect(quiet.locator("[data-progress-nosave]")).to_have_text(ui("pr_no_storage", lang))
+        expect(quiet.locator('[data-progress-action="clear"]')).to_be_hidden()  # nothing to delete
     else:
         expect(quiet.locator("[data-progress-empty]")).to_be_visible()
 
