@@ -17,6 +17,8 @@ FOCUS = """() => {
   return {
     tag: a ? a.tagName : null, type: a ? a.type : null,
     action: a && a.dataset ? a.dataset.quizAction || null : null,
+    move: a && a.dataset ? a.dataset.quizMove || null : null,
+    edge: !!(a && a.getAttribute("aria-disabled") === "true"),
     question: q ? q.dataset.quizQuestion : null,
     inQuiz: !!(a && a.closest("[data-quiz]")),
     checked: !!(a && a.checked),
@@ -46,12 +48,12 @@ def _complete(page: Page, submit: bool) -> int:
                 page.keyboard.press("Space")
                 presses += 1
             answered.add(f["question"])
-        elif f["action"] == "check" and f["question"] not in answered:
-            # An ordering question: its current order is an answer.
-            answered.add(f["question"])
+        elif f["move"] and not f["edge"] and f["question"] not in answered:
+            # An ordering question: moving an item gives an answer (its shuffled start is none).
             page.keyboard.press("Enter")
             presses += 1
-        elif f["action"] == "check":
+            answered.add(f["question"])
+        elif f["action"] == "check" and f["question"] in answered:
             page.keyboard.press("Enter")
             presses += 1
         elif f["action"] == "submit" and submit:
