@@ -186,11 +186,12 @@ def test_practice_wrong_then_right(quiet: Page, base_url: str, lang: str) -> Non
     assert ui("correct_answer", lang) not in text  # nothing to correct
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: str) -> None:
-    quiz = first_page_with("multiple")
-    q = next(q for q in quiz.questions if q.type == "multiple")
-    root = open_quiz(quiet, base_url, lang, quiz)
+def check_unanswered(page: Page, base_url: str, lang: str, qtype: str) -> tuple[Quiz, Question, Locator]:
+    """Presses Check on the first unanswered question of ``qtype``: it asks for an answer, on
+    screen, and judges nothing. Returns the quiz, the question and its element."""
+    quiz = first_page_with(qtype)
+    q = next(q for q in quiz.questions if q.type == qtype)
+    root = open_quiz(page, base_url, lang, quiz)
     item = question(root, q)
     item.locator('[data-quiz-action="check"]').click()
     expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_choose_first", lang))
@@ -198,19 +199,19 @@ def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: 
     expect(feedback).to_be_visible()  # seen, not only heard
     expect(feedback).to_have_text(ui("quiz_choose_first", lang))
     expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    return quiz, q, item
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: str) -> None:
+    _, _, item = check_unanswered(quiet, base_url, lang, "multiple")
     item.locator("input").first.check()  # choosing clears the request
-    expect(feedback).to_be_hidden()
+    expect(item.locator("[data-quiz-feedback]")).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_ordering_question_left_as_shown_is_not_an_answer(quiet: Page, base_url: str, lang: str) -> None:
-    quiz = first_page_with("ordering")
-    q = next(q for q in quiz.questions if q.type == "ordering")
-    root = open_quiz(quiet, base_url, lang, quiz)
-    item = question(root, q)
-    item.locator('[data-quiz-action="check"]').click()
-    expect(item.locator("[data-quiz-feedback]")).to_have_text(ui("quiz_choose_first", lang))
-    expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
+    quiz, q, item = check_unanswered(quiet, base_url, lang, "ordering")
     answers = (saved(quiet, quiz.page_id) or {}).get("answers") or {}
     assert isinstance(answers, dict) and q.id not in answers
     arrange(item, keys(q))
