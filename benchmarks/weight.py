@@ -171,11 +171,14 @@ def page_types(root: Path) -> dict[str, list[str]]:
 
 @dataclass
 class OwnAsset:
-    """One of our files in ``docs/assets/``."""
+    """One of our files in ``docs/assets/``: as the site ships it (minified by the build) and as
+    written. The targets apply to what ships, the bytes a learner downloads."""
 
     name: str
     raw: int
     gz: int
+    source_raw: int
+    source_gz: int
 
 
 @dataclass
@@ -237,8 +240,11 @@ def measure(site: Path, languages: list[str], assets: Path, plain_site: Path, on
     if (site / "index.html").is_file():
         weights.root_page = page_weight(site, "index.html", "language choice")
     for f in sorted(assets.iterdir()):
-        if f.is_file():
-            weights.own_assets.append(OwnAsset(f.name, f.stat().st_size, gz_size(f)))
+        shipped = site / first / "assets" / f.name
+        if f.is_file() and shipped.is_file():
+            weights.own_assets.append(
+                OwnAsset(f.name, shipped.stat().st_size, gz_size(shipped), f.stat().st_size, gz_size(f))
+            )
     for lang in languages:
         home = page_weight(site / lang, "index.html", "home")
         index = next((a for a in home.assets if a.kind == "search index"), None)

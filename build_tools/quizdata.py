@@ -35,6 +35,7 @@ SCRIPT_UI_KEYS = (
     "quiz_unanswered",
     "quiz_moved",
     "quiz_choose_first",
+    "quiz_reset_confirm",
     "quiz_cleared",
 )
 

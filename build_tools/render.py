@@ -283,6 +283,25 @@ def palette(content: Content, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+THEME_STRINGS = {
+    "action.skip": "theme_skip",
+    "header": "theme_header",
+    "footer": "theme_footer",
+    "footer.previous": "theme_previous",
+    "footer.next": "theme_next",
+    "top": "theme_top",
+    "search.reset": "theme_search_reset",
+    "search.result.initializer": "theme_search_initializing",
+    "search.result.more.one": "theme_search_more_one",
+    "search.result.more.other": "theme_search_more_other",
+    "search.result.term.missing": "theme_search_missing",
+}
+"""Material's interface strings (its key → our ui key) that the site translates itself: Material's
+own are wrong in some languages (Vietnamese "back to top" said "back to the table of contents",
+its search said "Initializing search" in English). docs/overrides/partials/language.html reads
+them from ``extra.theme_strings`` before Material's translation."""
+
+
 def mkdocs_config(
     content: Content,
     lang: str,
@@ -310,7 +329,11 @@ def mkdocs_config(
         "nav": nav(content, lang),
         "plugins": {"search": search},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
-        "extra": {"alternate": alternate, "permalink_title": ui("permalink_title")},
+        "extra": {
+            "alternate": alternate,
+            "permalink_title": ui("permalink_title"),
+            "theme_strings": {key: theme_text(ui(ours)) for key, ours in THEME_STRINGS.items()},
+        },
     }
     if site_url:
         config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"

@@ -568,7 +568,8 @@
       var action = button.getAttribute("data-quiz-action");
       if (action === "check") this.check(it);
       else if (action === "retry" && it) this.retryQuestion(it);
-      else if (action === "retry" || action === "reset") this.restart(action === "reset");
+      else if (action === "retry") this.restart(false);
+      else if (action === "reset" && window.confirm(this.ui.quiz_reset_confirm)) this.restart(true);
       else if (action === "submit") this.submit();
     },
 

@@ -533,6 +533,10 @@ def test_without_javascript_the_statements_can_be_read(browser: Browser, base_ur
         expect(page.locator('[data-assessment-action="submit"]')).to_be_hidden()
         page.goto(f"{base_url}{lang}/progress.html")
         expect(page.locator("[data-progress-nojs]")).to_have_text(ui("pr_nojs", lang))
+        # What cannot be read without JavaScript is not claimed: no "Not started", no "No score yet".
+        cells = page.locator("[data-progress-quiz] td")
+        assert cells.count() > 0
+        assert set(cells.all_inner_texts()) == {"—"}
     finally:
         ctx.close()
 

@@ -63,6 +63,16 @@ def explanation(q: Question, option_id: str, lang: str) -> str:
     return f"{option_label(q, option_id, lang)}: {plain(o.explain[lang], lang)}"
 
 
+COLOUR_OF = """(el, name) => {
+  const probe = el.appendChild(document.createElement("i"));
+  probe.style.color = `var(${name})`;
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}"""
+"""The computed colour of a custom property (rgb(...)) where ``el`` is."""
+
+
 def wrong_option(q: Question) -> str:
     return next(o.id for o in q.options if o.id not in keys(q))
 
@@ -247,6 +257,12 @@ def test_score_breakdown_reload_and_reset(quiet: Page, base_url: str, lang: str)
         item.locator('[data-quiz-action="check"]').click()
         expect(item).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
 
+    # The chosen wrong answer's edge is the red of its ✗, not the blue of a selection.
+    item = question(root, wrong)
+    for option, mark in ((wrong_option(wrong), "--bsh-wrong"), (keys(wrong)[0], "--bsh-right")):
+        label = item.locator(f'[data-quiz-option="{option}"] label')
+        expect(label).to_have_css("border-left-color", label.evaluate(COLOUR_OF, mark))
+
     total = len(quiz.questions)
     score = root.locator("[data-quiz-score]")
     expect(results).to_be_visible()
@@ -282,8 +298,20 @@ def test_score_breakdown_reload_and_reset(quiet: Page, base_url: str, lang: str)
     expect(score).to_have_attribute("data-score", str(total - 1))
     expect(history).to_have_text(ui("quiz_history", lang, last=result, best=result))
 
-    root.locator('[data-quiz-action="reset"]').click()
+    # Clearing asks first; saying no keeps everything.
+    asked: list[str] = []
+    reset = root.locator('[data-quiz-action="reset"]')
+    quiet.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    reset.click()
+    expect(history).to_have_text(ui("quiz_history", lang, last=result, best=result))
+    assert asked == [ui("quiz_reset_confirm", lang)]
+    expect(score).to_have_attribute("data-score", str(total - 1))
+    kept = saved(quiet, "key-points")
+    assert kept is not None and kept["last"] is not None
+    quiet.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    reset.click()
     expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_cleared", lang))
+    assert len(asked) == 2
     expect(results).to_be_hidden()
     expect(history).to_be_hidden()
     expect(root.locator("[data-quiz-state]")).to_have_count(0)
@@ -723,6 +751,7 @@ def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: 
     for q in drawn[:3]:
         answer(question(root, q), q, right=True)
     submit_anyway(root)
+    quiet.once("dialog", lambda d: d.accept())
     root.locator('[data-quiz-action="reset"]').click()
     expect(root.locator("[data-quiz-results]")).to_be_hidden()
     assert quiet.evaluate("window.__violations") == []

@@ -23,6 +23,29 @@ def test_level_page_in_each_language(page: Page, base_url: str, lang: str) -> No
     expect(page.locator("h2 .headerlink").first).to_have_attribute("title", ui("permalink_title", lang))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_materials_own_strings_are_ours(page: Page, base_url: str, lang: str) -> None:
+    """Material's strings that were wrong (Vietnamese "back to top" read "back to the table of
+    contents"; its search said "Initializing search" in English) come from site.yaml."""
+    response = page.goto(f"{base_url}{lang}/{LEVEL}")
+    assert response is not None
+    # Shown in the search box's results until search is ready.
+    meta = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', response.text())
+    assert meta and meta.group(1) == ui("theme_search_initializing", lang)
+    expect(page.locator(".md-skip")).to_have_text(ui("theme_skip", lang))
+    expect(page.locator("header nav").first).to_have_attribute("aria-label", ui("theme_header", lang))
+    expect(page.locator("footer nav").first).to_have_attribute("aria-label", ui("theme_footer", lang))
+    expect(page.locator(".md-footer__link--prev .md-footer__direction")).to_have_text(ui("theme_previous", lang))
+    expect(page.locator(".md-footer__link--next .md-footer__direction")).to_have_text(ui("theme_next", lang))
+    expect(page.locator(".md-top")).to_have_text(ui("theme_top", lang))
+    expect(page.locator('.md-search button[type="reset"]')).to_have_attribute(
+        "aria-label", ui("theme_search_reset", lang)
+    )
+    translations = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
+    assert translations["search.result.more.other"] == ui("theme_search_more_other", lang)
+    assert translations["search.result.term.missing"] == ui("theme_search_missing", lang)
+
+
 @pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "vi"), ("vi", "id"), ("id", "en")])
 def test_switcher_leads_to_the_same_page(page: Page, base_url: str, source: str, target: str) -> None:
     page.goto(f"{base_url}{source}/{LEVEL}")
