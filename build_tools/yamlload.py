@@ -145,9 +145,23 @@ class _Unusual(Exception):
     """The fast path met what only the careful composer may judge (an alias, deep nesting)."""
 
 
+_COMMENT_AFTER = re.compile(r"\S[ \t]+#")
+"""A ``#`` after a space, behind something on the same line: where a comment may start."""
+_COMMENT_AT = re.compile(r"[ \t]+#")
+
+
+def _comment_lines(text: str) -> dict[int, str]:
+    """The lines (0-based) that may hold a comment behind a value: the only ones where a plain
+    text can have lost its end to one."""
+    if not _COMMENT_AFTER.search(text):
+        return {}
+    return {i: line for i, line in enumerate(_BREAK.split(text)) if _COMMENT_AFTER.search(line)}
+
+
 class _Builder:
-    def __init__(self, path: str, watch: bool = False) -> None:
+    def __init__(self, path: str, text: str, watch: bool = False) -> None:
         self.path = path
+        self.comments = _comment_lines(text)
         self.lines: dict[Loc, int] = {}
         self.refused: set[Loc] = set()
         self.problems: list[Problem] = []
@@ -202,6 +216,8 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         tag = node.tag
+        if self.comments and tag in _TEXT_LIKE:
+            self.check_comment(node, loc)
         if tag in _TEXT_LIKE:
             return node.value
         if tag == _INT:
@@ -217,6 +233,19 @@ class _Builder:
         if tag == _NULL:
             return None
         return self.refuse_tag(node, loc)
+
+    def check_comment(self, node: yaml.ScalarNode, loc: Loc) -> None:
+        """A plain text followed by `` #`` on its last line lost the rest of that line to a
+        comment: the commonest silent loss in a translation. (PyYAML gives a plain scalar the
+        style None, libyaml '' .)"""
+        line = self.comments.get(node.end_mark.line)
+        if line is None or node.style or not _COMMENT_AT.match(line, node.end_mark.column):
+            return
+        message = (
+            "the text stops before ' #': YAML reads the rest of the line as a comment. If the '#' "
+            "belongs to the text, put the whole text in quotes; if it is a comment, give it a line of its own"
+        )
+        self.problems.append(Problem(self.path, node.end_mark.line + 1, format_loc(loc), message))
 
     def refuse_tag(self, node: yaml.Node, loc: Loc) -> None:
         """Report a tag and build nothing from its value (``None``, never validated further)."""
@@ -297,7 +326,7 @@ def _load_c(path: str, text: str) -> tuple[Document, list[Problem]] | None:
         return None
     if len(nodes) != 1 or not isinstance(nodes[0], yaml.MappingNode):
         return None
-    builder = _Builder(path, watch=True)
+    builder = _Builder(path, text, watch=True)
     try:
         data = builder.build(nodes[0], ())
     except _Unusual:
@@ -346,6 +375,6 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, root.start_mark.line + 1, "", f"expected a mapping of keys at the top level, found {kind}")
         ]
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     data = builder.build(root, ())
     return Document(path, data, builder.lines, builder.refused), builder.problems

@@ -25,6 +25,24 @@ def test_tab_indentation(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == ["content/home.yaml:2: tab character; indent and separate with spaces"]
 
 
+def test_a_text_cut_short_by_a_comment(tmp_path: Path) -> None:
+    """YAML reads `` #`` after plain text as a comment: the text would lose its end silently."""
+    body = dump(home())
+    for before, after in (
+        ("en: Home [en]", "en: 'Home # quoted is fine'"),
+        ("id: Home [id]", "id: Beranda  # a comment"),
+        ("vi: Home [vi]", "vi: Trang # chủ"),
+    ):
+        assert before in body
+        body = body.replace(before, after, 1)
+    minimal_tree(tmp_path, {"content/home.yaml": body})
+    cut = (
+        "the text stops before ' #': YAML reads the rest of the line as a comment. If the '#' belongs to the text, "
+        "put the whole text in quotes; if it is a comment, give it a line of its own"
+    )
+    assert problems_of(tmp_path) == [f"content/home.yaml:3: title.id: {cut}", f"content/home.yaml:5: title.vi: {cut}"]
+
+
 def test_duplicate_key(tmp_path: Path) -> None:
     body = (tmp_path / "x").parent  # keep the tree valid except for the duplicate
     minimal_tree(body)
