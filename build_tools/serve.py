@@ -1,12 +1,16 @@
 """``python -m build_tools serve``: build, serve ``site/`` and rebuild when a source changes.
 
 The server injects a small live-reload script into HTML responses (only here, never into
-``site/``): the page polls ``/__build`` and reloads itself after a successful rebuild.
+``site/``): the page polls ``/__build`` (JSON: the build's id and the problems of the last
+attempt) and reloads itself after a successful rebuild. While the last save does not build, the
+open page shows its problems on top (``#bsh-build-problems``), so that an author sees them
+without looking at the terminal; ``site/`` keeps the previous build.
 """
 
 from __future__ import annotations
 
 import http.server
+import json
 import sys
 import threading
 import time
@@ -16,8 +20,16 @@ from build_tools.build import build
 from build_tools.errors import BuildToolsError, ContentError
 
 WATCHED = ("content", "docs", "build_tools/templates", "mkdocs.yml")
-RELOAD = b"""<script>(function(){var b=null;setInterval(function(){fetch("/__build",{cache:"no-store"})
-.then(function(r){return r.text()}).then(function(t){if(b===null)b=t;else if(t!==b)location.reload()})
+RELOAD = b"""<script>(function(){var b=null,box=null;
+function show(p){if(!p.length){if(box)box.remove();box=null;return}
+if(!box){box=document.createElement("pre");box.id="bsh-build-problems";box.setAttribute("role","alert");
+box.style.cssText="position:fixed;z-index:9999;inset:0 0 auto;max-height:60vh;overflow:auto;margin:0;padding:1em;"+
+"background:#fff4f4;color:#5f0000;border-bottom:.25rem solid #c62828;font:13px/1.5 monospace;white-space:pre-wrap";
+document.body.appendChild(box)}
+var text="The last save does not build; this page is from the previous build.\\n\\n"+p.join("\\n");
+if(box.textContent!==text)box.textContent=text}
+setInterval(function(){fetch("/__build",{cache:"no-store"}).then(function(r){return r.json()})
+.then(function(s){if(b===null)b=s.id;else if(s.id!==b)return location.reload();show(s.problems)})
 .catch(function(){})},250)})();</script>"""
 
 
@@ -36,7 +48,10 @@ def snapshot(root: Path) -> dict[str, float]:
 
 
 class _State:
-    build_id = "0"
+    def __init__(self) -> None:
+        self.build_id = "0"
+        self.problems: list[str] = []
+        """What the last attempt to build reported; empty after a successful build."""
 
 
 def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
@@ -54,7 +69,8 @@ def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHan
 
         def do_GET(self) -> None:
             if self.path == "/__build":
-                self._send(state.build_id.encode(), "text/plain")
+                body = json.dumps({"id": state.build_id, "problems": state.problems}, ensure_ascii=False)
+                self._send(body.encode(), "application/json")
                 return
             path = Path(self.translate_path(self.path))
             if path.is_dir():
@@ -74,13 +90,16 @@ def _rebuild(root: Path, state: _State) -> None:
     try:
         seconds = build(root)
     except ContentError as exc:
-        for problem in exc.problems:
+        state.problems = [str(problem) for problem in exc.problems]
+        for problem in state.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); the site was not rebuilt", file=sys.stderr)
         return
     except BuildToolsError as exc:
+        state.problems = [str(exc)]
         print(exc, file=sys.stderr)
         return
+    state.problems = []
     state.build_id = str(time.time())
     print(f"rebuilt in {seconds:.1f} s", flush=True)
 

@@ -60,7 +60,22 @@ def test_edit_shows_in_the_open_page(page: Page, served: tuple[str, Path]) -> No
 def test_broken_yaml_keeps_serving_the_last_good_site(page: Page, served: tuple[str, Path]) -> None:
     url, root = served
     level = root / "content/levels/level-2.yaml"
-    level.write_text("title: [broken\n", encoding="utf-8")
-    time.sleep(2)
+    good = level.read_text(encoding="utf-8")
     page.goto(url + "en/levels/level-2.html")
-    expect(page.locator("article h1")).to_be_visible()
+    title = page.locator("article h1").inner_text()
+    problems = page.locator("#bsh-build-problems")
+    expect(problems).to_have_count(0)
+
+    level.write_text("title: [broken\n", encoding="utf-8")
+    # The open page shows what is wrong, where, on top of the last good build.
+    expect(problems).to_contain_text("content/levels/level-2.yaml:", timeout=60_000)
+    expect(problems).to_contain_text("YAML syntax error")
+    expect(problems).to_have_attribute("role", "alert")
+    page.reload()
+    expect(page.locator("article h1")).to_have_text(title)
+    expect(problems).to_be_visible(timeout=10_000)
+
+    # Fixed: the page rebuilds, reloads and the problems are gone.
+    level.write_text(good, encoding="utf-8")
+    expect(problems).to_have_count(0, timeout=60_000)
+    expect(page.locator("article h1")).to_have_text(title)
