@@ -467,6 +467,13 @@
       }
       var now = new Date().toISOString();
       var customer = this.current();
+      // The open customer's name typed over: a rename only when the learner says so; otherwise
+      // these ratings become a new customer and the open one stays as it was.
+      if (customer && customer.name.toLocaleLowerCase() !== name.toLocaleLowerCase() &&
+          !window.confirm(fill(this.ui.as_rename_confirm, { old: customer.name, name: name }))) {
+        customer = null;
+        this.personId = null;
+      }
       if (!customer) {
         customer = { id: newId("c"), name: name, created: now, updated: now, level: null, low: null, high: null, people: [] };
         this.customers.push(customer);
@@ -481,6 +488,10 @@
       if (!person) {
         var key = personName.toLocaleLowerCase();
         person = customer.people.filter(function (p) { return p.name.toLocaleLowerCase() === key; })[0] || null;
+        if (person && !window.confirm(fill(this.ui.as_replace_confirm, { name: person.name }))) {
+          this.personInput.focus();
+          return;
+        }
       }
       if (!person) {
         person = { id: newId("p"), name: personName, updated: now, ratings: {} };

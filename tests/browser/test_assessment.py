@@ -232,6 +232,34 @@ def test_several_people_show_the_spread(quiet: Page, base_url: str, lang: str) -
     expect(box.locator("[data-assessment-spread]")).to_have_text(ui("as_spread_range", lang, low=1, high=4))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_typing_over_an_open_customer_loses_nothing(quiet: Page, base_url: str, lang: str) -> None:
+    """Without pressing New customer, a learner types the next customer over the open one."""
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Alpha GmbH", "Buyer", everywhere(3))
+    asked: list[str] = []
+    quiet.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    rate(root, "Beta Ltd", "CEO", everywhere(1))
+    assert asked == [ui("as_rename_confirm", lang, old="Alpha GmbH", name="Beta Ltd")]
+    expect(root.locator("[data-assessment-list] li")).to_have_count(2)
+    assert sorted(customers_listed(root)) == ["Alpha GmbH", "Beta Ltd"]
+    expect(root.locator("[data-assessment-people-list] li")).to_have_text(re.compile("CEO"))
+    open_customer(root, "Alpha GmbH")
+    expect(result(root)).to_have_attribute("data-level", "5")
+    expect(root.locator("[data-assessment-rows] tr th")).to_have_text(["Buyer"])
+
+    # Said yes: renamed; rating "Buyer" again asks before replacing Buyer's ratings.
+    accept_dialogs(quiet, asked)
+    rate(root, "Alpha AG", "Buyer", everywhere(0))
+    expect(result(root)).to_have_attribute("data-level", "1")
+    assert asked[1:] == [
+        ui("as_rename_confirm", lang, old="Alpha GmbH", name="Alpha AG"),
+        ui("as_replace_confirm", lang, name="Buyer"),
+    ]
+    assert sorted(customers_listed(root)) == ["Alpha AG", "Beta Ltd"]
+    expect(root.locator("[data-assessment-rows] tr th")).to_have_text(["Buyer"])
+
+
 # --- saving, reloading, export and import --------------------------------------------------------
 
 
