@@ -126,11 +126,10 @@
     this.onStorage = function () { self.render(); };
     root.addEventListener("click", this.onClick);
     window.addEventListener("storage", this.onStorage);
-    all(root, "[data-progress-js]").forEach(function (el) { el.hidden = false; });
     all(root, "[data-progress-nojs]").forEach(function (el) { el.hidden = true; });
     root.querySelector("[data-progress-nosave]").hidden = !!this.storage;
     // Without storage there is nothing of this site's to delete.
-    root.querySelector('[data-progress-action="clear"]').hidden = !this.storage;
+    root.querySelector("[data-progress-clear-section]").hidden = !this.storage;
     this.render();
   }
 
@@ -180,7 +179,7 @@
       var ui = this.ui;
       this.data.quizzes.forEach(function (quiz) {
         var row = self.root.querySelector('[data-progress-quiz="' + quiz.id + '"]');
-        if (!row) return;
+        if (!row || !self.storage) return; // without storage, unknown: the page's dashes stay
         var st = quizStatus(quiz, self.get(QUIZ_PREFIX + quiz.id));
         row.setAttribute("data-state", st.state);
         row.querySelector("[data-progress-status]").textContent =

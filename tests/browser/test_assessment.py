@@ -530,7 +530,10 @@ def test_without_storage_the_result_still_shows(quiet: Page, base_url: str, lang
     quiet.goto(f"{base_url}{lang}/progress.html")
     if storage == "blocked":
         expect(quiet.locator("[data-progress-nosave]")).to_have_text(ui("pr_no_storage", lang))
-        expect(quiet.locator('[data-progress-action="clear"]')).to_be_hidden()  # nothing to delete
+        # Nothing to delete, and nothing known about the quizzes: no "Not started".
+        expect(quiet.locator("#bsh-pr-clear")).to_be_hidden()
+        expect(quiet.locator('[data-progress-action="clear"]')).to_be_hidden()
+        assert set(quiet.locator("[data-progress-quiz] td").all_inner_texts()) == {"—"}
     else:
         expect(quiet.locator("[data-progress-empty]")).to_be_visible()
 
@@ -565,6 +568,8 @@ def test_without_javascript_the_statements_can_be_read(browser: Browser, base_ur
         cells = page.locator("[data-progress-quiz] td")
         assert cells.count() > 0
         assert set(cells.all_inner_texts()) == {"—"}
+        expect(page.locator("[data-progress-empty]")).to_be_hidden()  # it cannot know
+        expect(page.locator("#bsh-pr-clear")).to_be_hidden()  # no button to speak of
     finally:
         ctx.close()
 
