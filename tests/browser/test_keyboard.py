@@ -80,3 +80,29 @@ def test_final_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
     expect(score).to_have_attribute("data-total", "15")
     focused = page.evaluate("document.activeElement.closest('[data-quiz-results]') !== null")
     assert focused, "after submitting, focus moves to the results"
+
+
+UNDER_HEADER = """() => {
+  const a = document.activeElement;
+  if (!a || a === document.body || a.closest(".md-header, .md-sidebar, .md-skip")) return null;
+  const r = a.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  return r.top < header ? a.outerHTML.slice(0, 120) : null;
+}"""
+
+
+@pytest.mark.parametrize("page_path", ["levels/level-2.html", "assessment.html"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_focus_never_hides_under_the_sticky_header(page: Page, base_url: str, lang: str, page_path: str) -> None:
+    """Shift+Tab upwards scrolls each focused control clear of the header, at 200 % zoom too."""
+    page.set_viewport_size({"width": 640, "height": 400})  # 1280 × 800 at 200 %
+    page.goto(f"{base_url}{lang}/{page_path}")
+    expect(page.locator('[data-quiz-action="reset"], [data-assessment-action="submit"]')).to_be_visible()
+    page.keyboard.press("End")
+    page.locator(".md-footer a").first.focus()
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        if covered := page.evaluate(UNDER_HEADER):
+            hidden.append(covered)
+    assert hidden == []
