@@ -138,6 +138,8 @@ def test_journey_under_csp(browser: Browser, nginx_url: str) -> None:
 def test_404_page_per_language_is_styled(browser: Browser, nginx_url: str) -> None:
     ctx = browser.new_context()
     page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         response = page.goto(f"{nginx_url}ru/levels/no-such-page.html")
         assert response is not None and response.status == 404
@@ -145,7 +147,18 @@ def test_404_page_per_language_is_styled(browser: Browser, nginx_url: str) -> No
         expect(page.locator(".md-header")).to_be_visible()
         color = page.locator(".md-header").evaluate("e => getComputedStyle(e).position")
         assert color == "sticky"
+        # Search works from the 404 page of a missing page deep in a folder.
+        page.goto(f"{nginx_url}ru/levels/no-such-page.html")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("клиент")
+        box.press("End")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        href = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+        assert href.startswith(f"{nginx_url}ru/"), href
+        page.keyboard.press("Escape")
         page.locator("article a").last.click()
         expect(page).to_have_url(f"{nginx_url}ru/index.html")
     finally:
         ctx.close()
+    assert errors == []
