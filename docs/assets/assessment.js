@@ -478,6 +478,7 @@
         customer = { id: newId("c"), name: name, created: now, updated: now, level: null, low: null, high: null, people: [] };
         this.customers.push(customer);
         this.customerId = customer.id;
+        this.remember();
       }
       customer.name = name;
       var personName = this.personInput.value.trim() || this.defaultName(customer);
@@ -527,8 +528,17 @@
       return fill(this.ui.as_person_default, { n: n });
     },
 
+    /** The open customer in the address (#customer=<id>), so that a reload or a bookmark opens it. */
+    remember: function () {
+      var url = location.pathname + location.search + (this.customerId ? "#customer=" + this.customerId : "");
+      try {
+        history.replaceState(history.state, "", url);
+      } catch (e) { /* a sandboxed frame: the address stays as it is */ }
+    },
+
     reset: function (focus) {
       this.customerId = null;
+      this.remember();
       this.newPerson(false);
       this.customerInput.value = "";
       this.render();
@@ -551,6 +561,7 @@
       var customer = this.find(id);
       if (!customer) return;
       this.customerId = id;
+      this.remember();
       this.customerInput.value = customer.name;
       this.newPerson(false);
       this.say("");

@@ -264,6 +264,25 @@ def test_typing_over_an_open_customer_loses_nothing(quiet: Page, base_url: str, 
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_reload_keeps_the_open_result(quiet: Page, base_url: str, lang: str) -> None:
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "Gamma", "Buyer", up_to(3))
+    new_customer(root)
+    rate(root, "Delta", "Buyer", up_to(2))
+    quiet.reload()
+    expect(result(root)).to_have_attribute("data-level", "2")
+    expect(root.locator("[data-assessment-customer]")).to_have_value("Delta")
+    open_customer(root, "Gamma")
+    quiet.reload()
+    expect(result(root)).to_have_attribute("data-level", "3")
+    new_customer(root)
+    quiet.reload()
+    expect(root.locator('[data-assessment-action="submit"]')).to_be_visible()
+    expect(result(root)).to_be_hidden()
+    expect(root.locator("[data-assessment-customer]")).to_have_value("")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_two_customers_survive_reload_and_move_to_a_fresh_browser(
     quiet: Page, browser: Browser, base_url: str, lang: str, tmp_path: Path
 ) -> None:
