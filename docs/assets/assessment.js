@@ -650,22 +650,21 @@
         this.say(fill(this.ui[key], { n: this.number(parsed.n || 1, 0) }), true);
         return;
       }
-      this.load(); // another tab may have saved in the meantime
+      // Another tab may have saved in the meantime; without storage, what is here is all there is.
+      if (this.storage) this.load();
       var merged = merge(this.customers, parsed.customers);
       var self = this;
       merged.customers.forEach(function (c) { self.refresh(c); });
-      var before = this.customers;
       this.customers = merged.customers;
-      if (!this.save()) {
-        this.customers = before;
-        this.say(this.ui.as_no_storage, true);
-        return;
-      }
+      // Not saved (storage blocked or full): the import still shows, for this visit, as rating does.
+      var saved = this.save();
+      this.root.querySelector("[data-assessment-nosave]").hidden = saved;
       if (this.customerId && !this.find(this.customerId)) this.reset(false);
       this.render();
-      this.say(fill(this.ui.as_imported, {
+      var text = fill(this.ui.as_imported, {
         added: this.number(merged.added, 0), updated: this.number(merged.updated, 0), kept: this.number(merged.kept, 0)
-      }));
+      });
+      this.say(saved ? text : text + " " + this.ui.as_no_storage, !saved);
     },
 
     // --- rendering

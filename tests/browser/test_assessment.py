@@ -537,7 +537,9 @@ FULL_AND_CORRUPT = """
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("storage", ["blocked", "full-and-corrupt"])
-def test_without_storage_the_result_still_shows(quiet: Page, base_url: str, lang: str, storage: str) -> None:
+def test_without_storage_the_result_still_shows(
+    quiet: Page, base_url: str, lang: str, storage: str, tmp_path: Path
+) -> None:
     quiet.add_init_script(BLOCK_STORAGE if storage == "blocked" else FULL_AND_CORRUPT)
     root = open_assessment(quiet, base_url, lang)
     if storage == "blocked":
@@ -546,6 +548,22 @@ def test_without_storage_the_result_still_shows(quiet: Page, base_url: str, lang
     expect(result(root)).to_have_attribute("data-level", "3")
     expect(message(root)).to_have_text(ui("as_no_storage", lang))
     expect(root.locator("[data-assessment-nosave]")).to_be_visible()
+
+    # A file brought from another browser opens for this visit, beside what was rated here.
+    rate(root, "Eta", "Buyer", up_to(2))
+    with quiet.expect_download() as info:
+        root.locator('[data-assessment-action="export"]').click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    accept_dialogs(quiet)
+    root.locator("[data-assessment-list] li").filter(has_text="Zeta").locator("[data-assessment-delete]").click()
+    expect(root.locator("[data-assessment-list] li")).to_have_count(1)
+    root.locator("[data-assessment-file]").set_input_files(path)
+    imported = ui("as_imported", lang, added=1, updated=0, kept=1)
+    expect(message(root)).to_have_text(f"{imported} {ui('as_no_storage', lang)}")
+    assert sorted(customers_listed(root)) == ["Eta", "Zeta"]
+    open_customer(root, "Zeta")
+    expect(result(root)).to_have_attribute("data-level", "3")
     quiet.goto(f"{base_url}{lang}/progress.html")
     if storage == "blocked":
         expect(quiet.locator("[data-progress-nosave]")).to_have_text(ui("pr_no_storage", lang))
