@@ -494,6 +494,14 @@ def test_the_dashboard_says_nothing_leaves_the_browser(quiet: Page, base_url: st
 @pytest.mark.parametrize("lang", LANGS)
 def test_print_is_one_clean_page(quiet: Page, base_url: str, lang: str) -> None:
     root = open_assessment(quiet, base_url, lang)
+    # No result open: the form prints to be filled in on paper, without the screen's buttons.
+    quiet.emulate_media(media="print")
+    expect(root.locator("[data-assessment-form]")).to_be_visible()
+    assert root.locator("button").count() > 0
+    for button in root.locator("button").all():
+        expect(button).to_be_hidden()
+    quiet.emulate_media(media="screen")
+
     rate(root, "Epsilon Holdings International", "Head of purchasing", up_to(2))
     another_person(root)
     rate(root, None, "Chief financial officer", up_to(3))
