@@ -117,8 +117,10 @@ UI_KEYS: dict[str, str] = {
     "as_edit": "Rated person: button that loads their ratings into the form (their name follows for screen readers).",
     "as_remove": "Rated person: button that removes their ratings (their name follows for screen readers).",
     "as_remove_confirm": "Confirmation before removing the ratings of the person {name}.",
-    "as_rename_confirm": "Self-assessment: Save with the open customer's name changed ({old} → {name}): rename, or else save as a new customer.",
-    "as_replace_confirm": "Self-assessment: Save a person whose name is already rated for this customer ({name}): replace their ratings?",
+    "as_rename_confirm": "Self-assessment: Save with the open customer's name changed ({old} → {name}): "
+    "rename it, or else save as a new customer.",
+    "as_replace_confirm": "Self-assessment: Save a person already rated for this customer ({name}): "
+    "replace their ratings?",
     "as_add_person": "Self-assessment: button that clears the form to rate another person.",
     "as_editing": "Self-assessment: tells whose ratings the form holds, {name}.",
     "as_rate_hint": "Self-assessment: instruction above the statements.",
