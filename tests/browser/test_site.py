@@ -138,3 +138,18 @@ def test_no_sideways_scrolling_at_320px(browser: Browser, base_url: str, lang: s
             assert width <= 320, f"{lang}/{rel} is {width} px wide"
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("js", [True, False])
+def test_no_sideways_scrolling_on_a_laptop(browser: Browser, base_url: str, js: bool) -> None:
+    """The header's language list, closed, must not stick out past the right edge (it did by
+    24 px without JavaScript, when its button is the last one in the header)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=js)
+    try:
+        page = ctx.new_page()
+        for lang in LANGS:
+            page.goto(f"{base_url}{lang}/levels/level-4.html")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 1280, f"{lang} is {width} px wide"
+    finally:
+        ctx.close()
