@@ -152,10 +152,11 @@ _COMMENT_AT = re.compile(r"[ \t]+#")
 
 def _comment_lines(text: str) -> dict[int, str]:
     """The lines (0-based) that may hold a comment behind a value: the only ones where a plain
-    text can have lost its end to one."""
-    if not _COMMENT_AFTER.search(text):
+    text can have lost its end to one. (Tabs are refused before this runs; a literal search
+    first, since a regex scan of every file cost a sixth of loading.)"""
+    if " #" not in text:
         return {}
-    return {i: line for i, line in enumerate(_BREAK.split(text)) if _COMMENT_AFTER.search(line)}
+    return {i: line for i, line in enumerate(_BREAK.split(text)) if " #" in line and _COMMENT_AFTER.search(line)}
 
 
 class _Builder:
