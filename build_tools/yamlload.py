@@ -217,9 +217,9 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         tag = node.tag
-        if self.comments and tag in _TEXT_LIKE:
-            self.check_comment(node, loc)
         if tag in _TEXT_LIKE:
+            if self.comments:
+                self.check_comment(node, loc)
             return node.value
         if tag == _INT:
             try:
