@@ -380,6 +380,11 @@ def read_document(root: Path, rel: str) -> tuple[Document | None, list[Problem]]
     return yamlload.load(rel, raw)
 
 
+# The export's file name (ui.as_export_file): letters and digits of any script, - and _; nothing
+# a file system or the page's HTML escaping would change.
+_FILE_NAME = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+
+
 @dataclass
 class _Loaded:
     spec: PageSpec
@@ -397,6 +402,11 @@ def _site_problems(doc: Document, site: Site | None) -> list[Problem]:
         for key in ui:
             if key not in UI_KEYS:
                 problems.append(doc.problem(("ui", key), "unknown interface string; no template uses it"))
+        names = ui.get("as_export_file")
+        for lang, name in names.items() if isinstance(names, dict) else ():
+            if isinstance(name, str) and name and not _FILE_NAME.fullmatch(name):
+                message = f"{name!r} is not usable as a file name: letters, digits, - and _ only"
+                problems.append(doc.problem(("ui", "as_export_file", lang), message))
     if site is not None:
         seen: dict[str, int] = {}
         for i, lang in enumerate(site.languages):

@@ -98,6 +98,7 @@ UI_KEYS: dict[str, str] = {
     "as_import": "Self-assessment: button that reads customers from an exported file.",
     "as_transfer_hint": "Self-assessment: what export and import do.",
     "as_exported": "Read out after exporting: the file {file} was created.",
+    "as_export_file": "Name of the exported file, before '-<date>.json': letters, digits, - and _ only.",
     "as_export_empty": "Export pressed with no customer saved.",
     "as_imported": "Import done: {added} new customers, {updated} updated, {kept} unchanged.",
     "as_import_not_json": "Import error: the file is not JSON or is cut short.",

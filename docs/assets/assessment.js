@@ -612,7 +612,7 @@
         return;
       }
       var now = new Date();
-      var name = "buy-sell-self-assessment-" + now.toISOString().slice(0, 10) + ".json";
+      var name = this.ui.as_export_file + "-" + now.toISOString().slice(0, 10) + ".json";
       var blob = new Blob([makeExport(this.customers, now.toISOString())], { type: "application/json" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);

@@ -305,7 +305,9 @@ def test_two_customers_survive_reload_and_move_to_a_fresh_browser(
     with quiet.expect_download() as info:
         root.locator('[data-assessment-action="export"]').click()
     download = info.value
-    assert re.fullmatch(r"buy-sell-self-assessment-\d{4}-\d\d-\d\d\.json", download.suggested_filename)
+    # Named in the learner's language (Russian: самооценка-купля-продажа-2026-11-23.json).
+    name = re.escape(ui("as_export_file", lang))
+    assert re.fullmatch(name + r"-\d{4}-\d\d-\d\d\.json", download.suggested_filename)
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     expect(message(root)).to_have_text(ui("as_exported", lang, file=download.suggested_filename))

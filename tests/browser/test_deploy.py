@@ -159,6 +159,12 @@ def test_404_page_per_language_is_styled(browser: Browser, nginx_url: str) -> No
         page.keyboard.press("Escape")
         page.locator("article a").last.click()
         expect(page).to_have_url(f"{nginx_url}ru/index.html")
+        # The language list of a 404 page leads to that language's home, not to its 404 page.
+        page.goto(f"{nginx_url}ru/levels/no-such-page.html")
+        page.locator(".md-header .md-select").hover()
+        page.locator('.md-select__link[hreflang="vi"]').click()
+        expect(page).to_have_url(f"{nginx_url}vi/index.html")
+        expect(page.locator("html")).to_have_attribute("lang", "vi")
     finally:
         ctx.close()
     assert errors == []
