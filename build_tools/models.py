@@ -41,8 +41,8 @@ class Language(Strict):
     name: str = Field(min_length=1)
     """The language's own name, shown in the language switcher (e.g. ``Русский``)."""
     search: str | None = None
-    """lunr.js language for search stemming (Material's ``plugins.search.lang``); omit when lunr
-    has no stemmer for the language: search then matches whole words."""
+    """lunr.js language of the search (Material's ``plugins.search.lang``): its stop words are left
+    out of the index. Omit when lunr has no such language: no word is then left out."""
 
 
 class Site(Strict):

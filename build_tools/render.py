@@ -302,6 +302,13 @@ its search said "Initializing search" in English). docs/overrides/partials/langu
 them from ``extra.theme_strings`` before Material's translation."""
 
 
+SEARCH_SEPARATOR = r"""(?:[\s\-,;:!?=/|()\[\]{}<>"«»“”„‘’…–—]|\.(?!\d))+"""
+"""Where search splits words, in the index and in the query (Material's tokenizer; a JavaScript
+regular expression without flags). Material's default is spaces and hyphens only, so a word
+right after a bracket or a quote, "(CLV" or "«купля", was indexed with it and no search found it.
+A full stop splits unless a digit follows (2.5 stays one word); apostrophes do not split."""
+
+
 def mkdocs_config(
     content: Content,
     lang: str,
@@ -315,7 +322,7 @@ def mkdocs_config(
     """The per-language ``mkdocs.yml``: the shared one plus what differs by language."""
     language = next(x for x in content.site.languages if x.code == lang)
     ui = Lang(lang, content, {}).ui
-    search: dict[str, Any] = {"lang": language.search or "en"}
+    search: dict[str, Any] = {"lang": language.search or "en", "separator": SEARCH_SEPARATOR}
     if not language.search:
         search["pipeline"] = ["trimmer"]
     alternate = [{"name": theme_text(x.name), "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages]

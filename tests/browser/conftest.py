@@ -104,13 +104,12 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 @pytest.fixture
 def quiet(page: Page) -> Iterator[Page]:
-    """The page fixture (no uncaught errors) that also fails on any console error."""
+    """The page fixture (no uncaught errors) that also fails on any console error or warning."""
     messages: list[str] = []
 
     def on_console(msg: ConsoleMessage) -> None:
-        # Not warnings: lunr's Vietnamese search pipeline warns on every page, quiz or not.
-        if msg.type == "error":
-            messages.append(msg.text)
+        if msg.type in {"error", "warning"}:
+            messages.append(f"{msg.type}: {msg.text}")
 
     page.on("console", on_console)
     yield page
