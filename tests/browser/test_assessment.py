@@ -687,3 +687,22 @@ def test_narrow_screen_and_targets(quiet: Page, base_url: str, lang: str) -> Non
     for target in root.locator(".bsh-assessment__scale label, button:visible").all()[:40]:
         box = target.bounding_box()
         assert box is not None and box["height"] >= 24 and box["width"] >= 24, target
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [320, 390])
+def test_progress_tables_fit_a_phone(quiet: Page, base_url: str, lang: str, width: int) -> None:
+    """On a phone each name takes a line of its own and the other columns fit (Russian needed
+    379 px in four columns), with the table still read out as a table."""
+    quiet.set_viewport_size({"width": width, "height": 700})
+    root = open_assessment(quiet, base_url, lang)
+    rate(root, "PT Sumber Makmur Sejahtera", "Purchasing", up_to(5))
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    expect(quiet.locator("[data-progress-customer]")).to_have_count(1)
+    regions = quiet.locator(".bsh-progress .bsh-assessment__table")
+    expect(regions).to_have_count(2)
+    for region in regions.all():
+        assert region.evaluate("e => e.scrollWidth <= e.clientWidth"), region.inner_text()[:80]
+    table = quiet.locator(".bsh-progress table").first
+    expect(table.get_by_role("columnheader")).to_have_count(4)
+    expect(table.get_by_role("rowheader")).to_have_count(quiet.locator("[data-progress-quiz]").count())
