@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,24 @@ def test_search_finds_a_word_after_a_bracket_or_quote(quiet: Page, built_site: P
     word = _word_only_after_an_opening_mark(built_site, lang)
     quiet.goto(f"{base_url}{lang}/index.html")
     assert _search(quiet, word), word
+
+
+def test_vietnamese_search_without_diacritics(quiet: Page, base_url: str) -> None:
+    """Typed without diacritics ("khach hang"), a Vietnamese query still finds the page, and the
+    results mark the words as written ("khách hàng")."""
+    quiet.goto(f"{base_url}vi/levels/level-4.html")
+    title = quiet.locator("article h1").evaluate("h => h.firstChild.textContent")
+
+    def unaccented(word: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).replace("đ", "d")
+
+    # Only the title's words that have diacritics, typed without them.
+    bare = " ".join(unaccented(w) for w in title.lower().split() if unaccented(w) != w)
+    assert len(bare.split()) >= 3, title
+    hrefs = _search(quiet, bare)
+    assert any("/vi/levels/level-4.html" in h for h in hrefs), (bare, hrefs)
+    marks = quiet.locator(".md-search-result__item mark").all_inner_texts()
+    assert any(m != unicodedata.normalize("NFD", m) for m in marks), marks  # accented words marked
 
 
 @pytest.mark.parametrize("lang", LANGS)
