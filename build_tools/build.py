@@ -345,6 +345,11 @@ def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: S
         with watch.stage("templates"):
             warmup.finish()
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    # mkdtemp makes a private (0700) folder; site/ gets the mode of any folder made here, since
+    # operators copy it with its mode (rsync -a) and a 0700 folder is a 403 for the web server.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    staging.chmod(0o777 & ~mask)
     out = root / GENERATED / ("offline" if offline else "site")
     try:
         with watch.stage("languages"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +86,15 @@ def test_root_index_links_every_language(built: Path) -> None:
     html = (built / "index.html").read_text(encoding="utf-8")
     for lang in LANGS:
         assert f'href="{lang}/index.html"' in html
+
+
+def test_site_is_readable_by_the_web_server(built: Path) -> None:
+    """site/ is made as a private temporary folder and renamed into place: copied with its mode
+    (rsync -a, cp -a), a 0700 folder made nginx (user www-data) answer 403 to everyone."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for folder in [built, *(p for p in built.rglob("*") if p.is_dir())]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~mask, folder
 
 
 def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:

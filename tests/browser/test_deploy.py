@@ -34,19 +34,26 @@ def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     www = base / "www"
     shutil.copytree(built_site, www / PREFIX.strip("/"))
     port = _free_port()
-    conf_d = base / "conf.d"
-    conf_d.mkdir()
+    # Debian's layout: every file of conf.d/ in the http block, the headers in snippets/, and
+    # another site on the same server that must not get this one's headers.
+    conf_d, snippets, other = base / "conf.d", base / "snippets", base / "other"
+    for folder in (conf_d, snippets, other):
+        folder.mkdir()
     site_conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
     headers = (REPO / "deploy/headers.conf").read_text(encoding="utf-8")
     for old, new in (
         ("/srv/www", str(www)),
         ("listen 8080;", f"listen 127.0.0.1:{port};"),
-        ("/etc/nginx/conf.d", str(conf_d)),
+        ("/etc/nginx/snippets", str(snippets)),
     ):
         site_conf = site_conf.replace(old, new)
         headers = headers.replace(old, new)
-    (conf_d / "site.conf").write_text(site_conf, encoding="utf-8")
-    (conf_d / "headers.conf").write_text(headers, encoding="utf-8")
+    (conf_d / "buy-sell.conf").write_text(site_conf, encoding="utf-8")
+    (snippets / "buy-sell-headers.conf").write_text(headers, encoding="utf-8")
+    (other / "index.html").write_text("<p>another site</p>", encoding="utf-8")
+    (conf_d / "other.conf").write_text(
+        f"server {{ listen 127.0.0.1:{port}; server_name other.test; root {other}; }}\n", encoding="utf-8"
+    )
     main = base / "nginx.conf"
     main.write_text(
         f"""user root;
@@ -62,7 +69,7 @@ http {{
     fastcgi_temp_path {base}/tmp;
     uwsgi_temp_path {base}/tmp;
     scgi_temp_path {base}/tmp;
-    include {conf_d}/site.conf;
+    include {conf_d}/*.conf;
 }}
 """,
         encoding="utf-8",
@@ -103,6 +110,17 @@ def test_headers(nginx_url: str) -> None:
     assert "immutable" in js["cache-control"]
     assert "content-security-policy" in js
     assert _headers(nginx_url + "nginx-csp.conf")["status"] == "404"
+
+
+def test_other_sites_on_the_server_keep_their_own_headers(nginx_url: str) -> None:
+    """conf.d/ is loaded for every site: the headers (and the CSP) live in snippets/ instead."""
+    other = urllib.request.Request(nginx_url.split("/training/")[0] + "/", headers={"Host": "other.test"})
+    with urllib.request.urlopen(other) as response:
+        assert b"another site" in response.read()
+        headers = {k.lower() for k in response.headers}
+    assert "content-security-policy" not in headers
+    assert "x-frame-options" not in headers
+    assert "content-security-policy" in _headers(nginx_url + "en/index.html")
 
 
 def test_journey_under_csp(browser: Browser, nginx_url: str) -> None:
