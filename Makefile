@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## install, build and serve on http://127.0.0.1:8000/, rebuilding on changes
-	$(PY) -m build_tools serve
+PORT ?= 8000
+
+serve: $(STAMP)  ## install, build and serve on http://127.0.0.1:$(PORT)/ (PORT=8000), rebuilding on changes
+	$(PY) -m build_tools serve --port $(PORT)
 
 build: $(STAMP)  ## validate, render and build site/
 	$(PY) -m build_tools build

@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from build_tools import compiled
-from build_tools.errors import SiteBuildError
+from build_tools.errors import SiteBuildError, TemplateProblem
 
 if TYPE_CHECKING:
     from build_tools.content import Content
@@ -326,9 +328,38 @@ def build(
     gc.disable()
     try:
         return _build(root, site or root / "site", site_url, offline, stopwatch or Stopwatch(), started)
+    except jinja2.TemplateError as exc:
+        raise template_problem(exc, root) from None
     finally:
         if collecting:
             gc.enable()
+
+
+_TEMPLATE_FRAME = re.compile(r'File "([^"]+\.(?:html|j2))", line (\d+)')
+
+
+def template_problem(exc: jinja2.TemplateError, root: Path) -> TemplateProblem:
+    """``exc`` as ``path:line: template error: message``: the line from the exception (syntax
+    errors) or from the innermost template frame of its traceback (errors while rendering; from a
+    worker process, the traceback travels as the text of ``__cause__``)."""
+    where: tuple[str, int | None] | None = None
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = (exc.filename, exc.lineno)
+    else:
+        frames = _TEMPLATE_FRAME.findall(str(exc.__cause__ or ""))
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename.endswith((".html", ".j2")):
+                frames.append((tb.tb_frame.f_code.co_filename, str(tb.tb_lineno)))
+            tb = tb.tb_next
+        if frames:
+            where = (frames[-1][0], int(frames[-1][1]))
+    message = f"template error: {exc.message or type(exc).__name__}"
+    if where is None:
+        return TemplateProblem(message)
+    path = Path(where[0])
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return TemplateProblem(f"{shown}:{where[1]}: {message}" if where[1] else f"{shown}: {message}")
 
 
 def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: Stopwatch, started: float) -> float:

@@ -40,3 +40,8 @@ class ContentError(BuildToolsError):
 
 class SiteBuildError(BuildToolsError):
     """MkDocs failed or warned while building a language."""
+
+
+class TemplateProblem(BuildToolsError):
+    """A template (ours under build_tools/templates/ or a theme override under docs/overrides/)
+    failed: ``path:line: message`` when the line is known."""

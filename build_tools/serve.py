@@ -107,11 +107,17 @@ def _rebuild(root: Path, state: _State) -> None:
 def serve(root: Path, port: int = 8000, interval: float = 0.2) -> None:
     """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes."""
     state = _State()
-    _rebuild(root, state)
     site = root / "site"
+    try:  # before the first build: a port in use is said at once, not after a build
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site, state))
+    except OSError as exc:
+        raise BuildToolsError(
+            f"cannot serve on port {port}: {exc.strerror}; choose another, e.g. make serve PORT={port + 1}"
+        ) from None
+    _rebuild(root, state)
     if not site.exists():
+        server.server_close()
         raise BuildToolsError("the first build failed; fix the problems above and run again")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/ (Ctrl+C to stop); watching {', '.join(WATCHED)}", flush=True)
     seen = snapshot(root)

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import LANGS, home, level, minimal_tree, question, text
+from helpers import LANGS, REPO, home, level, minimal_tree, question, text
 
 from build_tools.build import build
 from build_tools.errors import ContentError
@@ -121,6 +122,38 @@ def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == "content/home.yaml:5: title.vi: the translation is empty"
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{% bad %}", "template error: Encountered unknown tag 'bad'."),  # does not compile
+        ("{{ no_such_thing.title }}", "template error: 'no_such_thing' is undefined"),  # fails rendering
+    ],
+)
+def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, message: str) -> None:
+    minimal_tree(tmp_path)
+    build(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    (tmp_path / "docs").unlink()  # minimal_tree links the real docs/: edit a copy
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    main = tmp_path / "docs/overrides/main.html"
+    lines = main.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
+    lines[line - 1] += broken
+    main.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    (only,) = proc.stderr.splitlines()
+    assert only.startswith(f"docs/overrides/main.html:{line}: {message}"), only
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
 
 
 def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
