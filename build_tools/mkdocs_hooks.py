@@ -54,10 +54,10 @@ def on_post_page(output: str, **_: Any) -> str:
 
 
 # Material's search plugin skips elements marked data-search-exclude (the quizzes: their answers
-# do not belong in search results), but only after parsing every tag inside them with Python's
-# HTML parser, a third of its time. The search plugin sees the page without them, which indexes
-# exactly the same text; the page itself keeps them.
-_EXCLUDED = re.compile(r"<section [^>]*\bdata-search-exclude\b[^>]*>.*?</section>", re.S)
+# do not belong in search results; the hierarchy figure: it names every level), but only after
+# parsing every tag inside them with Python's HTML parser, a third of its time. The search plugin
+# sees the page without them, which indexes exactly the same text; the page itself keeps them.
+_EXCLUDED = re.compile(r"<(section|figure) [^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _FULL = "bsh_full_content"
 
 

@@ -95,7 +95,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, st
 
 def test_home_shows_the_figure_with_title_description_and_five_links(rendered: dict[str, dict[str, str]]) -> None:
     md = rendered["ru"]["index.md"]
-    assert md.count('<figure class="bsh-figure">') == 1
+    assert md.count('<figure class="bsh-figure" data-search-exclude>') == 1
     assert '<title id="bsh-figure-title">Пять уровней иерархии «купля-продажа»</title>' in md
     assert '<desc id="bsh-figure-desc">Пять ступеней снизу вверх' in md
     assert re.findall(r'<a href="([^"]+)" class="bsh-figure__step', md) == [
@@ -108,7 +108,7 @@ def test_home_shows_the_figure_with_title_description_and_five_links(rendered: d
 def test_a_level_page_shows_the_figure_once_with_its_level_highlighted(rendered: dict[str, dict[str, str]]) -> None:
     for n in range(1, 6):
         md = rendered["en"][f"levels/level-{n}.md"]
-        assert md.count('<figure class="bsh-figure">') == 1, n
+        assert md.count('<figure class="bsh-figure" data-search-exclude>') == 1, n
         current = re.findall(r'<a href="([^"]+)" class="bsh-figure__step bsh-figure__step--current" aria-current', md)
         assert current == [f"../levels/level-{n}.html"], n
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LANGS
-from .expected import ui
+from .expected import content, plain, ui
 
 LEVEL = "levels/level-2.html"
 
@@ -150,6 +150,21 @@ def test_search_finds_a_word_after_a_bracket_or_quote(quiet: Page, built_site: P
     word = _word_only_after_an_opening_mark(built_site, lang)
     quiet.goto(f"{base_url}{lang}/index.html")
     assert _search(quiet, word), word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_levels_name_or_number_finds_its_page_first(page: Page, base_url: str, lang: str) -> None:
+    """The hierarchy figure named all five levels on every level page (it is left out of search
+    now), and each level page carries its number and name as search tags."""
+    page.goto(f"{base_url}{lang}/index.html")
+    box = page.locator("input.md-search__input")
+    first = page.locator(".md-search-result__item > a").first
+    for level in content().levels():
+        for query in (plain(level.short_name[lang], lang), ui("level_n", lang, n=level.level)):
+            box.click()
+            box.fill(query)
+            box.press("End")
+            expect(first).to_have_attribute("href", re.compile(rf"/{lang}/levels/level-{level.level}\.html"))
 
 
 def test_vietnamese_search_without_diacritics(quiet: Page, base_url: str) -> None:
