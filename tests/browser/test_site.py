@@ -185,6 +185,17 @@ def test_vietnamese_search_without_diacritics(quiet: Page, base_url: str) -> Non
     assert any(m != unicodedata.normalize("NFD", m) for m in marks), marks  # accented words marked
 
 
+def test_russian_search_with_e_for_yo(quiet: Page, base_url: str) -> None:
+    """Most people type "е" for "ё": "партнер" finds "партнёр", and the results mark it as written."""
+    quiet.goto(f"{base_url}ru/levels/level-5.html")
+    name = plain(content().levels()[4].short_name["ru"], "ru").lower()
+    assert "ё" in name, name
+    hrefs = _search(quiet, name.replace("ё", "е"))
+    assert any("/ru/levels/level-5.html" in h for h in hrefs), hrefs
+    marks = quiet.locator(".md-search-result__item mark").all_inner_texts()
+    assert any("ё" in m.lower() for m in marks), marks
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_sideways_scrolling_at_320px(browser: Browser, base_url: str, lang: str) -> None:
     ctx = browser.new_context(viewport={"width": 320, "height": 640})
