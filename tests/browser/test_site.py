@@ -167,6 +167,24 @@ def test_a_levels_name_or_number_finds_its_page_first(page: Page, base_url: str,
             expect(first).to_have_attribute("href", re.compile(rf"/{lang}/levels/level-{level.level}\.html"))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_glossary_term_is_a_result_of_its_own(page: Page, base_url: str, lang: str) -> None:
+    """Each term is found on its own and opens at its definition, not the whole glossary at the top."""
+    glossary = content().glossary()
+    assert glossary is not None
+    term = next(t for t in glossary.terms if t.id == "reverse-auction")
+    page.goto(f"{base_url}{lang}/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(plain(term.term[lang], lang))
+    box.press("End")
+    link = page.locator(f'.md-search-result__item a[href*="glossary.html"][href$="#{term.id}"]').first
+    expect(link).to_be_visible(timeout=10_000)
+    link.click()
+    expect(page).to_have_url(re.compile(rf"/{lang}/glossary\.html\?h=.*#{term.id}$"))
+    expect(page.locator(f"#{term.id}")).to_be_in_viewport()
+
+
 def test_vietnamese_search_without_diacritics(quiet: Page, base_url: str) -> None:
     """Typed without diacritics ("khach hang"), a Vietnamese query still finds the page, and the
     results mark the words as written ("khách hàng")."""
