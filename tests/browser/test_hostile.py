@@ -23,6 +23,9 @@ PAYLOAD = (
     " {{ 7*7 }} {% if true %}jinja{% endif %} [x](javascript:window.__pwned='link') &amp; `code`"
 )
 LANGS = {"en", "id", "ru", "vi"}
+# Texts the build checks as something narrower than text, so the payload never reaches a page:
+# the export's file name (letters, digits, - and _; tests/corpus/ui-export-file-name).
+NOT_TEXT = {"as_export_file"}
 
 
 def poison(node: Any) -> Any:
@@ -30,7 +33,7 @@ def poison(node: Any) -> Any:
     if isinstance(node, dict):
         if set(node) == LANGS and all(isinstance(v, str) for v in node.values()):
             return {k: v + PAYLOAD for k, v in node.items()}
-        return {k: poison(v) for k, v in node.items()}
+        return {k: v if k in NOT_TEXT else poison(v) for k, v in node.items()}
     if isinstance(node, list):
         return [poison(v) for v in node]
     return node
