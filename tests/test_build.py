@@ -89,6 +89,17 @@ def test_root_index_links_every_language(built: Path) -> None:
         assert f'href="{lang}/index.html"' in html
 
 
+def cli(root: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """``python -m build_tools --root ROOT COMMAND``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(root), command], capture_output=True, text=True, check=False
+    )
+
+
+def site_files(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+
+
 def test_site_is_readable_by_the_web_server(built: Path) -> None:
     """site/ is made as a private temporary folder and renamed into place: copied with its mode
     (rsync -a, cp -a), a 0700 folder made nginx (user www-data) answer 403 to everyone."""
@@ -101,23 +112,18 @@ def test_site_is_readable_by_the_web_server(built: Path) -> None:
 def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
     minimal_tree(tmp_path)
     build(tmp_path)
-    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    before = site_files(tmp_path)
     minimal_tree(tmp_path, {"content/levels/level-2.yaml": level(2, quiz=[question("l2-q1", answer="x")])})
     with pytest.raises(ContentError):
         build(tmp_path)
-    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    after = site_files(tmp_path)
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/home.yaml": home(title={**text("Home"), "vi": ""})})
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = cli(tmp_path, "build")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == "content/home.yaml:5: title.vi: the translation is empty"
@@ -134,7 +140,7 @@ def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
 def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, message: str) -> None:
     minimal_tree(tmp_path)
     build(tmp_path)
-    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    before = site_files(tmp_path)
     (tmp_path / "docs").unlink()  # minimal_tree links the real docs/: edit a copy
     shutil.copytree(REPO / "docs", tmp_path / "docs")
     main = tmp_path / "docs/overrides/main.html"
@@ -142,17 +148,12 @@ def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, messag
     line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
     lines[line - 1] += broken
     main.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = cli(tmp_path, "build")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     (only,) = proc.stderr.splitlines()
     assert only.startswith(f"docs/overrides/main.html:{line}: {message}"), only
-    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    after = site_files(tmp_path)
     assert after == before
 
 
@@ -160,12 +161,7 @@ def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
     title = text("Home")
     del title["id"]
     minimal_tree(tmp_path, {"content/home.yaml": home(title=title)})
-    proc = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(tmp_path), "status"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = cli(tmp_path, "status")
     assert proc.returncode == 1
     assert "content/home.yaml:1: title" in proc.stderr
     assert re.search(r"^id\s+\d+/\d+ texts .* 1 missing$", proc.stdout, re.M)
