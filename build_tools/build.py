@@ -229,6 +229,17 @@ def root_index(content: Content) -> str:
 """
 
 
+def sitemap_index(content: Content, site_url: str) -> str:
+    """``site/sitemap.xml`` (with ``SITE_URL`` only): the one address to give a search engine,
+    listing each language's sitemap (which carries the hreflang alternates)."""
+    root = html.escape(site_url.rstrip("/"))
+    maps = "".join(f"  <sitemap><loc>{root}/{code}/sitemap.xml</loc></sitemap>\n" for code in content.languages)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{maps}</sitemapindex>\n'
+    )
+
+
 CSP_SNIPPET = "nginx-csp.conf"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", re.S)
 
@@ -387,6 +398,8 @@ def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: S
             watch.add(run_languages(Job(content, root, out, staging, site_url, offline)))
         with watch.stage("finish"):
             (staging / "index.html").write_text(root_index(content), encoding="utf-8")
+            if site_url:
+                (staging / "sitemap.xml").write_text(sitemap_index(content, site_url), encoding="utf-8")
             for name in ("language.js", "language.css"):
                 shutil.copy2(root / "docs" / "root" / name, staging / name)
             (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from helpers import LANGS, REPO, home, level, minimal_tree, question, text
@@ -171,21 +172,38 @@ def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
 def test_site_url_gives_canonical_hreflang_and_sitemap(tmp_path: Path) -> None:
     minimal_tree(tmp_path)
     build(tmp_path, site_url="https://docs.example.com/training/buy-sell")
+    root = "https://docs.example.com/training/buy-sell"
     html = (tmp_path / "site/ru/levels/level-2.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://docs.example.com/training/buy-sell/ru/levels/level-2.html">' in html
-    for lang in LANGS:
-        assert (
-            f'<link rel="alternate" hreflang="{lang}" '
-            f'href="https://docs.example.com/training/buy-sell/{lang}/levels/level-2.html">'
-        ) in html
-    sitemap = (tmp_path / "site/vi/sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://docs.example.com/training/buy-sell/vi/levels/level-2.html</loc>" in sitemap
+    assert f'<link rel="canonical" href="{root}/ru/levels/level-2.html">' in html
+    # Material's bundle fetches sitemap.xml beside every <link rel=alternate>: none in pages.
+    assert 'rel="alternate"' not in html
+    not_found = (tmp_path / "site/ru/404.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in not_found
+    assert '<meta name="robots" content="noindex">' in not_found
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(tmp_path / "site/vi/sitemap.xml").getroot()
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in sitemap.findall("s:url", ns)}
+    assert f"{root}/vi/levels/level-2.html" in urls
+    assert f"{root}/vi/404.html" not in urls
+    alternates = {
+        a.get("hreflang"): a.get("href")
+        for a in urls[f"{root}/vi/levels/level-2.html"].findall("x:link", ns)
+        if a.get("rel") == "alternate"
+    }
+    assert alternates == {lang: f"{root}/{lang}/levels/level-2.html" for lang in LANGS} | {"x-default": f"{root}/"}
+
+    index = ElementTree.parse(tmp_path / "site/sitemap.xml").getroot()
+    assert [m.findtext("s:loc", namespaces=ns) for m in index.findall("s:sitemap", ns)] == [
+        f"{root}/{lang}/sitemap.xml" for lang in LANGS
+    ]
 
 
 def test_without_site_url_nothing_absolute(built: Path) -> None:
     html = (built / "ru/levels/level-2.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in html
     assert 'rel="alternate"' not in html
+    assert not (built / "sitemap.xml").exists()
 
 
 def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Request
 
-from .conftest import LANGS, PREFIX
+from build_tools.build import build
+
+from .conftest import LANGS, PREFIX, serve
 
 
 class _Page(html.parser.HTMLParser):
@@ -102,3 +104,27 @@ def test_no_request_leaves_the_site(browser: Browser, base_url: str, built_site:
     finally:
         ctx.close()
     assert outside == []
+
+
+def test_with_site_url_no_request_leaves_the_site(browser: Browser, project: Path, tmp_path: Path) -> None:
+    """An operator who sets SITE_URL and serves the site under another name (a staging host, an
+    address on the intranet) still gets no outside request: hreflang alternates are in the
+    sitemap, not in ``<link rel=alternate>``, which Material's bundle follows to fetch
+    ``sitemap.xml`` beside each of them."""
+    site = tmp_path / "site"
+    build(project, site=site, site_url="https://docs.example.com/training/buy-sell")
+    requested: list[str] = []
+    with serve(site) as url:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        try:
+            for lang in LANGS:
+                for rel in ("index.html", "levels/level-3.html", "final-quiz.html"):
+                    page.goto(f"{url}{lang}/{rel}", wait_until="load")
+                    page.wait_for_timeout(200)
+        finally:
+            ctx.close()
+    own = urlsplit(url).netloc
+    assert len(requested) > 12
+    assert [u for u in requested if urlsplit(u).netloc != own or u.endswith("sitemap.xml")] == []
