@@ -687,10 +687,12 @@ def check_references(
             for lang, text in value.items():
                 if not isinstance(text, str):
                     continue
-                for m in REF.finditer(text):
-                    error = resolve(m.group(1).strip(), x.spec.id)
-                    if error:
-                        problems.append(x.doc.problem((*loc, lang), f"{m.group(0)}: {error}"))
+                errors = [
+                    (m.group(0), error) for m in REF.finditer(text) if (error := resolve(m.group(1).strip(), x.spec.id))
+                ]
+                lines = x.doc.lines_within((*loc, lang), [link for link, _ in errors])
+                for line, (link, error) in zip(lines, errors, strict=True):
+                    problems.append(Problem(x.doc.path, line, yamlload.format_loc((*loc, lang)), f"{link}: {error}"))
         for si, s in enumerate(x.page.sections):
             for bi, block in enumerate(s.blocks):
                 for ti, tool in enumerate(block.tools or []):

@@ -70,6 +70,10 @@ class Document:
     lines: dict[Loc, int] = field(default_factory=dict)
     refused: set[Loc] = field(default_factory=set)
     """Where the loader refused a value (a tag) and already said so: validation skips them."""
+    source: str = ""
+    spans: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """Where each text value is in ``source`` (start and end character), to place a problem
+    found inside a text on its own line (a link in the fifth line of a block of text)."""
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one."""
@@ -83,6 +87,21 @@ class Document:
     def problem(self, loc: Loc, message: str) -> Problem:
         """A problem located at ``loc`` in this document."""
         return Problem(self.path, self.line(loc), format_loc(loc), message)
+
+    def lines_within(self, loc: Loc, parts: list[str]) -> list[int]:
+        """The line of each of ``parts``, found in this order in the source of the text at
+        ``loc``; the text's line for a part not written as is (an escape in a quoted text)."""
+        span = self.spans.get(tuple(loc))
+        out = []
+        start, end = span or (0, 0)
+        for part in parts:
+            at = self.source.find(part, start, end) if span else -1
+            if at < 0:
+                out.append(self.line(loc))
+                continue
+            out.append(len(_BREAK.findall(self.source, 0, at)) + 1)
+            start = at + len(part)
+        return out
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -162,6 +181,8 @@ def _comment_lines(text: str) -> dict[int, str]:
 class _Builder:
     def __init__(self, path: str, text: str, watch: bool = False) -> None:
         self.path = path
+        self.text = text
+        self.spans: dict[Loc, tuple[int, int]] = {}
         self.comments = _comment_lines(text)
         self.lines: dict[Loc, int] = {}
         self.refused: set[Loc] = set()
@@ -170,6 +191,9 @@ class _Builder:
         """Nodes come from libyaml's own composer, which allows aliases and any depth: stop at
         either (``_Unusual``) so that the careful composer reads the file and reports it."""
         self.seen: set[int] = set()
+
+    def document(self, data: Any) -> Document:
+        return Document(self.path, data, self.lines, self.refused, self.text, self.spans)
 
     def fail(self, node: yaml.Node, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, format_loc(loc), message))
@@ -220,6 +244,7 @@ class _Builder:
         if tag in _TEXT_LIKE:
             if self.comments:
                 self.check_comment(node, loc)
+            self.spans[loc] = (node.start_mark.index, node.end_mark.index)
             return node.value
         if tag == _INT:
             try:
@@ -332,7 +357,7 @@ def _load_c(path: str, text: str) -> tuple[Document, list[Problem]] | None:
         data = builder.build(nodes[0], ())
     except _Unusual:
         return None
-    return Document(path, data, builder.lines, builder.refused), builder.problems
+    return builder.document(data), builder.problems
 
 
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -378,4 +403,4 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         ]
     builder = _Builder(path, text)
     data = builder.build(root, ())
-    return Document(path, data, builder.lines, builder.refused), builder.problems
+    return builder.document(data), builder.problems
