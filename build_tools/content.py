@@ -6,7 +6,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -437,13 +437,13 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
 
     specs = page_specs(cdir, content_dir)
     loaded: list[_Loaded] = []
-    unread = False
+    unread: list[PageSpec] = []
     for spec in specs:
         if not (root / spec.source).exists() and not (root / spec.source).is_symlink():
             if spec.id in REQUIRED:
                 what = "level file" if spec.kind == "level" else "page file"
                 problems.append(Problem(spec.source, 0, "", f"missing {what}; the site needs it"))
-                unread = True
+                unread.append(spec)
             continue
         if not re.fullmatch(ID_PATTERN, spec.id):
             message = f"{spec.id!r} is not a valid page id: name the file with lowercase letters, digits and '-'"
@@ -451,7 +451,7 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
         doc, found = read_document(root, spec.source)
         problems += found
         if doc is None:
-            unread = True
+            unread.append(spec)
             continue
         page, found = _validate(doc, spec.model, languages)
         problems += found
@@ -464,8 +464,7 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     problems += [p for doc, loc, v in texts for p in check_text(doc, loc, v, languages, reported)]
     problems += _stray_level_files(cdir, content_dir)
     problems += _stray_files(cdir, content_dir, specs)
-    # References into a file that is missing or unreadable would all look unknown.
-    problems += check_structure(loaded, references=not unread)
+    problems += check_structure(loaded, unread)
     if problems or site is None:
         raise ContentError(problems)
     pages = [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None]
@@ -505,8 +504,10 @@ def _stray_files(cdir: Path, rel: str, specs: list[PageSpec]) -> list[Problem]:
     return problems
 
 
-def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Problem]:
-    """Rules that span keys or files: ids, level numbers, answer keys, references."""
+def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> list[Problem]:
+    """Rules that span keys or files: ids, level numbers, answer keys, references. ``unread``:
+    the pages whose file is missing or could not be read (their ids are known, not their
+    contents)."""
     problems: list[Problem] = []
     ids: dict[str, tuple[Document, Loc]] = {}
     sections: dict[str, set[str]] = {}
@@ -520,7 +521,6 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
 
     for x in loaded:
         claim(x.doc, (), x.spec.id)
-    valid = [x for x in loaded if x.page is not None]
     levels_seen: dict[int, Document] = {}
     for x in loaded:
         page, doc = x.page, x.doc
@@ -528,6 +528,7 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
             for i, q in _valid_questions(doc):
                 claim(doc, ("quiz", i, "id"), q.id)
                 problems += check_question(doc, ("quiz", i), q)
+            sections.setdefault(x.spec.id, set(_raw_ids(doc, "sections")))  # for links to them
             continue
         own: set[str] = set()
         for i, s in enumerate(page.sections):
@@ -578,9 +579,17 @@ def check_structure(loaded: list[_Loaded], references: bool = True) -> list[Prob
                 other = levels_seen[page.level]
                 problems.append(doc.problem(("level",), f"level {page.level} is also defined in {other.path}"))
             levels_seen.setdefault(page.level, doc)
-    if references and len(valid) == len(loaded):
-        problems += check_references(valid, ids, sections)
+    problems += check_references(loaded, ids, sections, unread)
     return problems
+
+
+def _raw_ids(doc: Document, key: str) -> list[str]:
+    """The ids of the items under ``key`` in a file that does not validate, as far as they can
+    be read: what links into it may still name."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
 def _valid_questions(doc: Document) -> list[tuple[int, Question]]:
@@ -655,32 +664,42 @@ def check_question(doc: Document, loc: Loc, q: Question) -> list[Problem]:
 
 
 def check_references(
-    valid: list[_Loaded], ids: dict[str, tuple[Document, Loc]], sections: dict[str, set[str]]
+    loaded: list[_Loaded],
+    ids: dict[str, tuple[Document, Loc]],
+    sections: dict[str, set[str]],
+    unread: Sequence[PageSpec] = (),
 ) -> list[Problem]:
-    """Every ``[[id]]``, tool list and quiz ``review`` points at something that exists."""
-    problems: list[Problem] = []
-    pages = {x.spec.id for x in valid}
-    tools = {t.id for x in valid if isinstance(x.page, ToolboxPage) for t in x.page.tools}
-    terms = {t.id for x in valid if isinstance(x.page, GlossaryPage) for t in x.page.terms}
+    """Every ``[[id]]``, tool list and quiz ``review`` points at something that exists.
 
-    def resolve(target: str, here: str) -> str | None:
+    Checked in every file that could be read, also while others have problems, so that one
+    run reports them all. What only an unread file could settle is not reported: its sections,
+    and, when it is the toolbox or the glossary, any unknown id (it may be one of its tools or
+    terms). A file that does not validate still offers the ids it has."""
+    problems: list[Problem] = []
+    pages = {x.spec.id for x in loaded} | {spec.id for spec in unread}
+    tools = {t for x in loaded if x.spec.kind == "toolbox" for t in _raw_ids(x.doc, "tools")}
+    terms = {t for x in loaded if x.spec.kind == "glossary" for t in _raw_ids(x.doc, "terms")}
+    targets = pages | tools | terms
+    ids_unsure = any(spec.kind in {"toolbox", "glossary"} for spec in unread)
+    sections_unsure = {spec.id for spec in unread}
+
+    def resolve(target: str) -> str | None:
         page, hash_, section = target.partition("#")
         if not page:
             return "no page id before '#'" if hash_ else "the link names no id"
-        if page not in ids:
-            return f"unknown id {page!r}"
-        if page not in pages | tools | terms:
+        if page not in ids and page not in targets:
+            return None if ids_unsure else f"unknown id {page!r}"
+        if page not in targets:
             return f"{page!r} is a quiz question; link to a page, a section, a tool or a glossary term"
         if hash_ and page not in pages:
             return f"{page!r} is not a page, so it has no section {section!r}"
         if hash_ and not section:
             return f"no section id after '#'; remove the '#' to link to the page {page!r}"
-        if section and section not in sections.get(page, set()):
+        if section and page not in sections_unsure and section not in sections.get(page, set()):
             return f"the page {page!r} has no section {section!r}"
         return None
 
-    for x in valid:
-        assert x.page is not None
+    for x in loaded:
         for loc, value in iter_texts(x.spec.model, x.doc.data):
             if not isinstance(value, dict):
                 continue
@@ -688,22 +707,24 @@ def check_references(
                 if not isinstance(text, str):
                     continue
                 errors = [
-                    (m.group(0), error) for m in REF.finditer(text) if (error := resolve(m.group(1).strip(), x.spec.id))
+                    (m.group(0), error) for m in REF.finditer(text) if (error := resolve(m.group(1).strip()))
                 ]
                 lines = x.doc.lines_within((*loc, lang), [link for link, _ in errors])
                 for line, (link, error) in zip(lines, errors, strict=True):
                     problems.append(Problem(x.doc.path, line, yamlload.format_loc((*loc, lang)), f"{link}: {error}"))
+        if x.page is None:
+            continue
         for si, s in enumerate(x.page.sections):
             for bi, block in enumerate(s.blocks):
                 for ti, tool in enumerate(block.tools or []):
-                    if tool not in tools:
+                    if tool not in tools and not ids_unsure:
                         problems.append(
                             x.doc.problem(("sections", si, "blocks", bi, "tools", ti), f"unknown tool id {tool!r}")
                         )
         for qi, q in enumerate(x.page.quiz):
             if q.review:
                 target = q.review if "#" in q.review else f"{x.spec.id}#{q.review}"
-                error = resolve(target, x.spec.id)
+                error = resolve(target)
                 if error:
                     problems.append(x.doc.problem(("quiz", qi, "review"), error))
     return problems
