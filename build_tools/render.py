@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from build_tools import figure, markup, quizdata
@@ -259,28 +260,39 @@ def nav(content: Content, lang: str) -> list[Any]:
     return out
 
 
-def palette(content: Content, lang: str) -> list[dict[str, Any]]:
-    """Material's light/dark toggle, with its labels in ``lang``."""
+def palette(content: Content, lang: str, shared: Any) -> Any:
+    """``theme.palette`` of the shared ``mkdocs.yml`` (its schemes and colours), with each
+    toggle's label in ``lang``. A toggle names what it switches to: the next option's scheme,
+    the first option after the last."""
+    if not isinstance(shared, list):
+        return shared
     ui = Lang(lang, content, {}).ui
-    colours = {"primary": "indigo", "accent": "indigo"}
-    return [
-        {
-            "media": "(prefers-color-scheme)",
-            "toggle": {"icon": "material/brightness-auto", "name": theme_text(ui("palette_light"))},
-        },
-        {
-            "media": "(prefers-color-scheme: light)",
-            "scheme": "default",
-            **colours,
-            "toggle": {"icon": "material/brightness-7", "name": theme_text(ui("palette_dark"))},
-        },
-        {
-            "media": "(prefers-color-scheme: dark)",
-            "scheme": "slate",
-            **colours,
-            "toggle": {"icon": "material/brightness-4", "name": theme_text(ui("palette_auto"))},
-        },
-    ]
+
+    def label(option: Any) -> str:
+        if not isinstance(option, dict) or "scheme" not in option:
+            return ui("palette_auto")  # an option without a scheme follows the system's
+        return ui("palette_dark") if option["scheme"] == "slate" else ui("palette_light")
+
+    out = []
+    for i, option in enumerate(shared):
+        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+            following = shared[(i + 1) % len(shared)]
+            option = {**option, "toggle": {**option["toggle"], "name": theme_text(label(following))}}
+        out.append(option)
+    return out
+
+
+def shared_palette(base: str) -> Any:
+    """``theme.palette`` of the shared ``mkdocs.yml`` at ``base`` (MkDocs' own tags, such as
+    ``!ENV``, are read as nothing: the palette has none)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(Path(base).read_text(encoding="utf-8"), Loader=Loader)
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return theme.get("palette") if isinstance(theme, dict) else None
 
 
 THEME_STRINGS = {
@@ -332,7 +344,7 @@ def mkdocs_config(
         "copyright": theme_text(markup.to_plain(content.site.copyright[lang])),
         "docs_dir": docs_dir,
         "site_dir": site_dir,
-        "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang)},
+        "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang, shared_palette(base))},
         "nav": nav(content, lang),
         "plugins": {"search": search},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],

@@ -15,6 +15,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from helpers import LANGS, REPO, home, level, minimal_tree, question, text
 
 from build_tools.build import build
@@ -251,3 +252,28 @@ def test_scripts_wait_for_the_first_paint_and_material_comes_last(built: Path) -
             assert loader, f"{lang}/{rel}: no loader"
             digest = base64.b64encode(hashlib.sha256(loader[1].encode()).digest()).decode()
             assert f"'sha256-{digest}'" in policy
+
+
+def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
+    """Colours set in mkdocs.yml reach the pages and the trimmed palette stylesheet, whose name
+    follows its content (it is cached as immutable); the toggles speak each page's language."""
+    shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert shared.count("primary: indigo") == 2
+    (tmp_path / "mkdocs.yml").write_text(shared.replace("primary: indigo", "primary: teal"), encoding="utf-8")
+    minimal_tree(tmp_path)
+    build(tmp_path)
+    sheets = tmp_path / "site/ru/assets/stylesheets"
+    [palette] = [p.name for p in sheets.glob("palette.*")]
+    css = (sheets / palette).read_text(encoding="utf-8")
+    assert "[data-md-color-primary=teal]" in css and "[data-md-color-primary=pink]" not in css
+    assert palette == f"palette.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    html = (tmp_path / "site/ru/levels/level-2.html").read_text(encoding="utf-8")
+    assert f'href="../assets/stylesheets/{palette}"' in html
+    assert 'data-md-color-primary="teal"' in html
+    ui = yaml.safe_load((REPO / "content/site.yaml").read_text(encoding="utf-8"))["ui"]
+    labels = re.findall(r'data-md-color-media="([^"]+)"[^>]*aria-label="([^"]+)"', html)
+    assert labels == [
+        ("(prefers-color-scheme)", ui["palette_light"]["ru"]),
+        ("(prefers-color-scheme: light)", ui["palette_dark"]["ru"]),
+        ("(prefers-color-scheme: dark)", ui["palette_auto"]["ru"]),
+    ]
