@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -54,6 +54,8 @@ class Job:
     """Where the built languages go: ``site_dir/<lang>/``."""
     site_url: str | None = None
     offline: bool = False
+    palette: Any = None
+    """``theme.palette`` of the shared ``mkdocs.yml`` (read once, by the main process)."""
 
 
 @dataclass
@@ -96,6 +98,7 @@ def write_sources(job: Job, lang: str) -> Path:
             site_url=job.site_url,
             custom_dir=str((job.root / OVERRIDES).resolve()),
             offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
+            shared=job.palette,
         ),
         encoding="utf-8",
     )
@@ -188,11 +191,14 @@ def run_languages(job: Job) -> dict[str, LanguageResult]:
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
         futures = {lang: pool.submit(build_language, lang) for lang in languages}
         results = {lang: future.result() for lang, future in futures.items()}
-    failures = [
-        f"[{lang}] {r.log or f'mkdocs exited with status {r.code}'}" for lang, r in results.items() if r.code or r.log
-    ]
-    if failures:
-        raise SiteBuildError("MkDocs reported problems:\n" + "\n".join(failures))
+    # A problem of the shared configuration or the theme is the same in every language: said once.
+    failed: dict[str, list[str]] = {}
+    for lang, r in results.items():
+        if r.code or r.log:
+            failed.setdefault(r.log or f"mkdocs exited with status {r.code}", []).append(lang)
+    if failed:
+        lines = [f"[{', '.join(langs)}] {log}" for log, langs in failed.items()]
+        raise SiteBuildError("MkDocs reported problems:\n" + "\n".join(lines))
     return results
 
 
@@ -383,6 +389,9 @@ def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: S
             content = load_content(root)
         with watch.stage("imports"):
             _preload_mkdocs()
+            from build_tools import render
+
+            palette = render.shared_palette(root / "mkdocs.yml")
             compiled.list_theme_ahead(overrides)  # while the helper compiles
         with watch.stage("templates"):
             warmup.finish()
@@ -395,7 +404,7 @@ def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: S
     out = root / GENERATED / ("offline" if offline else "site")
     try:
         with watch.stage("languages"):
-            watch.add(run_languages(Job(content, root, out, staging, site_url, offline)))
+            watch.add(run_languages(Job(content, root, out, staging, site_url, offline, palette)))
         with watch.stage("finish"):
             (staging / "index.html").write_text(root_index(content), encoding="utf-8")
             if site_url:

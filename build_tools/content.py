@@ -706,9 +706,7 @@ def check_references(
             for lang, text in value.items():
                 if not isinstance(text, str):
                     continue
-                errors = [
-                    (m.group(0), error) for m in REF.finditer(text) if (error := resolve(m.group(1).strip()))
-                ]
+                errors = [(m.group(0), error) for m in REF.finditer(text) if (error := resolve(m.group(1).strip()))]
                 lines = x.doc.lines_within((*loc, lang), [link for link, _ in errors])
                 for line, (link, error) in zip(lines, errors, strict=True):
                     problems.append(Problem(x.doc.path, line, yamlload.format_loc((*loc, lang)), f"{link}: {error}"))

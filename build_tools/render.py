@@ -19,6 +19,7 @@ from markupsafe import Markup
 from build_tools import figure, markup, quizdata
 from build_tools.compiled import FILTERS, environment
 from build_tools.content import Content, LoadedPage
+from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
 from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
 
@@ -282,15 +283,26 @@ def palette(content: Content, lang: str, shared: Any) -> Any:
     return out
 
 
-def shared_palette(base: str) -> Any:
-    """``theme.palette`` of the shared ``mkdocs.yml`` at ``base`` (MkDocs' own tags, such as
-    ``!ENV``, are read as nothing: the palette has none)."""
+def shared_palette(path: Path) -> Any:
+    """``theme.palette`` of the shared ``mkdocs.yml`` at ``path`` (MkDocs' own tags, such as
+    ``!ENV``, are read as nothing: the palette has none).
+
+    Raises:
+        SiteBuildError: ``mkdocs.yml:line: YAML syntax error: …`` when the file does not parse.
+    """
 
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    data = yaml.load(Path(base).read_text(encoding="utf-8"), Loader=Loader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path.name}:{mark.line + 1}" if mark else path.name
+        raise SiteBuildError(f"{where}: YAML syntax error: {exc.problem or exc.context}") from None
+    except (OSError, UnicodeError, yaml.YAMLError) as exc:
+        raise SiteBuildError(f"{path.name}: cannot be read: {' '.join(str(exc).split())}") from None
     theme = data.get("theme") if isinstance(data, dict) else None
     return theme.get("palette") if isinstance(theme, dict) else None
 
@@ -330,8 +342,10 @@ def mkdocs_config(
     site_url: str | None,
     custom_dir: str,
     offline_shim: str | None = None,
+    shared: Any = None,
 ) -> str:
-    """The per-language ``mkdocs.yml``: the shared one plus what differs by language."""
+    """The per-language ``mkdocs.yml``: the shared one plus what differs by language
+    (``shared``: the shared one's ``theme.palette``, see :func:`shared_palette`)."""
     language = next(x for x in content.site.languages if x.code == lang)
     ui = Lang(lang, content, {}).ui
     search: dict[str, Any] = {"lang": language.search or "en", "separator": SEARCH_SEPARATOR}
@@ -344,7 +358,7 @@ def mkdocs_config(
         "copyright": theme_text(markup.to_plain(content.site.copyright[lang])),
         "docs_dir": docs_dir,
         "site_dir": site_dir,
-        "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang, shared_palette(base))},
+        "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang, shared)},
         "nav": nav(content, lang),
         "plugins": {"search": search},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],

@@ -277,3 +277,29 @@ def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
         ("(prefers-color-scheme: light)", ui["palette_dark"]["ru"]),
         ("(prefers-color-scheme: dark)", ui["palette_auto"]["ru"]),
     ]
+
+
+def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(tmp_path: Path) -> None:
+    minimal_tree(tmp_path)
+    (tmp_path / "mkdocs.yml").unlink()
+    shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
+    assert cli(tmp_path, "build").returncode == 0
+    before = site_files(tmp_path)
+    at = next(i for i, line in enumerate(shared) if line.startswith("strict:"))
+    shared[at] = "strict: [true"
+    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
+    proc = cli(tmp_path, "build")
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert re.fullmatch(r"mkdocs\.yml:\d+: YAML syntax error: [^\n]+\n", proc.stderr)
+    assert site_files(tmp_path) == before
+
+    shared[at] = "strict: true\nsite_nmae: typo"
+    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
+    proc = cli(tmp_path, "build")
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    # Said once for all languages, not once per language.
+    assert proc.stderr.count("site_nmae") == 2
+    assert "[en, id, ru, vi] WARNING: Config value 'site_nmae'" in proc.stderr
