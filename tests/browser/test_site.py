@@ -240,3 +240,24 @@ def test_no_sideways_scrolling_on_a_laptop(browser: Browser, base_url: str, js: 
             assert width <= 1280, f"{lang} is {width} px wide"
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_toolbox_results_name_their_tool(page: Page, built_site: Path, base_url: str, lang: str) -> None:
+    """A word from a tool's "How to use it" finds a result titled with the tool's name, not one
+    of a dozen results all titled "How to use it with a customer"."""
+    toolbox = content().toolbox()
+    assert toolbox is not None
+    index = json.loads((built_site / lang / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {d["title"] for d in index["docs"] if d["location"].startswith("toolbox.html#")}
+    assert not titles & {ui("what_it_is", lang), ui("how_to_use", lang)}
+    tool = next(t for t in toolbox.tools if t.id == "rater-model")
+    assert {plain(t.name[lang], lang) for t in toolbox.tools} <= titles
+    page.goto(f"{base_url}{lang}/index.html")
+    # The longest word of the tool's "how" text that no other tool's text has.
+    others = " ".join(plain(t.how[lang] + " " + t.what[lang], lang) for t in toolbox.tools if t is not tool).lower()
+    words = re.findall(r"\w{6,}", plain(tool.how[lang], lang).lower())
+    word = max((w for w in words if w not in others), key=len)
+    _search(page, word)
+    result = page.locator('.md-search-result__item a[href*="toolbox.html"][href$="#rater-model"]').first
+    expect(result).to_contain_text(plain(tool.name[lang], lang))
