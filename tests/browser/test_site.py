@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html.parser
 import json
 import re
 import unicodedata
@@ -261,3 +262,34 @@ def test_toolbox_results_name_their_tool(page: Page, built_site: Path, base_url:
     _search(page, word)
     result = page.locator('.md-search-result__item a[href*="toolbox.html"][href$="#rater-model"]').first
     expect(result).to_contain_text(plain(tool.name[lang], lang))
+
+
+class _Text(html.parser.HTMLParser):
+    """The text of a page outside scripts, styles and code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in {"script", "style", "code", "template"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in {"script", "style", "code", "template"}
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def test_no_markdown_attribute_list_shows_as_text(built_site: Path) -> None:
+    """A ``{ .class }`` or ``{ #id }`` the Markdown did not take (a template that lost a blank
+    line) shows on the page as text."""
+    leaked = []
+    for path in sorted(built_site.rglob("*.html")):
+        parser = _Text()
+        parser.feed(path.read_text(encoding="utf-8"))
+        text = "".join(parser.parts)
+        leaked += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"\{:?\s*[.#][\w-][^}\n]*\}", text)]
+    assert leaked == []
