@@ -29,7 +29,7 @@ from build_tools.models import (
     Text,
     ToolboxPage,
 )
-from build_tools.ui_keys import UI_KEYS
+from build_tools.ui_keys import PLACEHOLDERS, UI_KEYS, placeholders
 from build_tools.yamlload import Document, Loc
 
 LEVELS = range(1, 6)
@@ -291,7 +291,15 @@ def check_text(
             problems.append(doc.problem(where, f"expected text, found {_kind(text)}"))
         elif not text.strip():
             problems.append(doc.problem(where, "the translation is empty"))
+        if where in doc.commented:
+            problems.append(Problem(doc.path, doc.commented[where], yamlload.format_loc(where), _COMMENTED))
     return problems
+
+
+_COMMENTED = (
+    "the text stops before ' #': YAML reads the rest of the line as a comment. If the '#' belongs to the text, "
+    "put the whole text in quotes; if it is a comment, give it a line of its own"
+)
 
 
 Texts = list[tuple[Document, Loc, Any]]
@@ -402,6 +410,9 @@ def _site_problems(doc: Document, site: Site | None) -> list[Problem]:
         for key in ui:
             if key not in UI_KEYS:
                 problems.append(doc.problem(("ui", key), "unknown interface string; no template uses it"))
+        for key, texts in ui.items():
+            if key in PLACEHOLDERS and isinstance(texts, dict):
+                problems += _placeholder_problems(doc, key, texts)
         names = ui.get("as_export_file")
         for lang, name in names.items() if isinstance(names, dict) else ():
             if isinstance(name, str) and name and not _FILE_NAME.fullmatch(name):
@@ -413,6 +424,25 @@ def _site_problems(doc: Document, site: Site | None) -> list[Problem]:
             if lang.code in seen:
                 problems.append(doc.problem(("languages", i, "code"), f"duplicate language {lang.code!r}"))
             seen[lang.code] = i
+    return problems
+
+
+def _placeholder_problems(doc: Document, key: str, texts: dict[str, Any]) -> list[Problem]:
+    """A translation that names a placeholder the string does not take shows it to readers as
+    written (``{num}``); one that leaves out a placeholder loses the value (the level's number)."""
+    wanted = PLACEHOLDERS[key]
+    takes = "takes " + ", ".join(f"{{{name}}}" for name in sorted(wanted)) if wanted else "has no placeholder"
+    problems = []
+    for lang, text in texts.items():
+        if not isinstance(text, str):
+            continue
+        found = placeholders(text)
+        for name in sorted(found - wanted):
+            message = f"{{{name}}} is not a placeholder here, so readers would see it as written; this string {takes}"
+            problems.append(doc.problem(("ui", key, lang), message))
+        for name in sorted(wanted - found):
+            message = f"{{{name}}} is missing: write it where the value belongs (this string {takes})"
+            problems.append(doc.problem(("ui", key, lang), message))
     return problems
 
 

@@ -1,8 +1,11 @@
 """Every interface string the templates and scripts use, with what it is for.
 
 ``content/site.yaml`` must define exactly these keys under ``ui`` (a missing key is an error, an
-unknown one too). Add a key here when a template or script needs a new string.
+unknown one too). Add a key here when a template or script needs a new string. A description
+names the placeholders (``{n}``) its string takes: every translation must use exactly those.
 """
+
+import re
 
 UI_KEYS: dict[str, str] = {
     "choose_language": "Heading of the root page that lists the languages.",
@@ -170,3 +173,15 @@ UI_KEYS: dict[str, str] = {
     "pr_cleared": "Progress page: read out after everything was deleted.",
     "as_rule_heading": "Self-assessment: heading of the scoring rule.",
 }
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders written in ``text``."""
+    return set(_PLACEHOLDER.findall(text))
+
+
+PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(placeholders(about)) for key, about in UI_KEYS.items()}
+"""The placeholders each interface string takes (those its description names), filled in by the
+templates and scripts."""

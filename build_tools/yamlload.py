@@ -74,6 +74,9 @@ class Document:
     spans: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     """Where each text value is in ``source`` (start and end character), to place a problem
     found inside a text on its own line (a link in the fifth line of a block of text)."""
+    commented: dict[Loc, int] = field(default_factory=dict)
+    """Plain values followed by `` #`` on their last line (that line): YAML read the rest of the
+    line as a comment."""
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one."""
@@ -183,6 +186,7 @@ class _Builder:
         self.path = path
         self.text = text
         self.spans: dict[Loc, tuple[int, int]] = {}
+        self.commented: dict[Loc, int] = {}
         self.comments = _comment_lines(text)
         self.lines: dict[Loc, int] = {}
         self.refused: set[Loc] = set()
@@ -193,7 +197,7 @@ class _Builder:
         self.seen: set[int] = set()
 
     def document(self, data: Any) -> Document:
-        return Document(self.path, data, self.lines, self.refused, self.text, self.spans)
+        return Document(self.path, data, self.lines, self.refused, self.text, self.spans, self.commented)
 
     def fail(self, node: yaml.Node, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, format_loc(loc), message))
@@ -261,17 +265,14 @@ class _Builder:
         return self.refuse_tag(node, loc)
 
     def check_comment(self, node: yaml.ScalarNode, loc: Loc) -> None:
-        """A plain text followed by `` #`` on its last line lost the rest of that line to a
-        comment: the commonest silent loss in a translation. (PyYAML gives a plain scalar the
-        style None, libyaml '' .)"""
+        """Note a plain value followed by `` #`` on its last line: if it is a translation, it
+        lost the rest of that line to a comment, the commonest silent loss in a translation (the
+        checker, which knows what is a text, says so; behind an id or a number a comment is just
+        a comment). PyYAML gives a plain scalar the style None, libyaml '' ."""
         line = self.comments.get(node.end_mark.line)
         if line is None or node.style or not _COMMENT_AT.match(line, node.end_mark.column):
             return
-        message = (
-            "the text stops before ' #': YAML reads the rest of the line as a comment. If the '#' "
-            "belongs to the text, put the whole text in quotes; if it is a comment, give it a line of its own"
-        )
-        self.problems.append(Problem(self.path, node.end_mark.line + 1, format_loc(loc), message))
+        self.commented[loc] = node.end_mark.line + 1
 
     def refuse_tag(self, node: yaml.Node, loc: Loc) -> None:
         """Report a tag and build nothing from its value (``None``, never validated further)."""

@@ -43,6 +43,21 @@ def test_a_text_cut_short_by_a_comment(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == [f"content/home.yaml:3: title.id: {cut}", f"content/home.yaml:5: title.vi: {cut}"]
 
 
+def test_a_comment_behind_an_id_a_type_or_an_answer_is_a_comment(tmp_path: Path) -> None:
+    """As in AUTHORING.md's examples: only a translation can lose its end to a comment."""
+    body = dump(level(2))
+    for before, after in (
+        ("- id: risk\n", "- id: risk            # anchor\n"),
+        ("type: single\n", "type: single  # single | multiple | true-false | ordering\n"),
+        ("answer: a\n", "answer: a  # single: one id\n"),
+        ("level: 2\n", "level: 2  # the number\n"),
+    ):
+        assert before in body
+        body = body.replace(before, after, 1)
+    minimal_tree(tmp_path, {"content/levels/level-2.yaml": body})
+    assert problems_of(tmp_path) == []
+
+
 def test_duplicate_key(tmp_path: Path) -> None:
     body = (tmp_path / "x").parent  # keep the tree valid except for the duplicate
     minimal_tree(body)

@@ -23,7 +23,7 @@ import yaml
 from conftest import problems_of
 from helpers import minimal_tree, problem_format_error
 
-from build_tools.ui_keys import UI_KEYS
+from build_tools.ui_keys import PLACEHOLDERS, UI_KEYS
 from build_tools.yamlload import MAX_BYTES
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -39,8 +39,14 @@ def expand_ui_strings(text: str) -> str:
     def strings(m: re.Match[str]) -> str:
         indent, leave_out, eol = m.groups()
         skip = set((leave_out or "").replace(",", " ").split())
+
+        def value(key: str) -> str:  # the key and the placeholders it takes
+            return '"' + " ".join([key, *(f"{{{name}}}" for name in sorted(PLACEHOLDERS[key]))]) + '"'
+
         return "".join(
-            f"{indent}{key}: {{en: {key}, id: {key}, ru: {key}, vi: {key}}}{eol}" for key in UI_KEYS if key not in skip
+            f"{indent}{key}: {{en: {value(key)}, id: {value(key)}, ru: {value(key)}, vi: {value(key)}}}{eol}"
+            for key in UI_KEYS
+            if key not in skip
         )
 
     return UI_MARKER.sub(strings, text)
