@@ -8,13 +8,19 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from build_tools import content as c
+from build_tools.errors import Problem
 from build_tools.models import Site
 from build_tools.yamlload import Document
 
+Collected = tuple[list[str], dict[str, int], dict[str, list[str]], int, list[Problem]]
 
-def collect(root: Path, content_dir: str = "content") -> tuple[list[str], dict[str, int], dict[str, list[str]], int]:
-    """Languages, translated-text counts, missing texts per language, and the number of texts."""
-    site_doc, _ = c.read_document(root, f"{content_dir}/site.yaml")
+
+def collect(root: Path, content_dir: str = "content") -> Collected:
+    """Languages, translated-text counts, missing texts per language, the number of texts, and
+    the problems of the files that could not be read (whose texts are not counted)."""
+    site_doc, unread = c.read_document(root, f"{content_dir}/site.yaml")
+    if site_doc is not None:
+        unread = []
     languages = c.declared_languages(site_doc)
     counts = dict.fromkeys(languages, 0)
     missing: dict[str, list[str]] = {lang: [] for lang in languages}
@@ -22,21 +28,24 @@ def collect(root: Path, content_dir: str = "content") -> tuple[list[str], dict[s
     docs: list[tuple[Document, type[BaseModel]]] = [(site_doc, Site)] if site_doc else []
     for spec in c.page_specs(root / content_dir, content_dir):
         if (root / spec.source).exists():
-            doc, _ = c.read_document(root, spec.source)
+            doc, problems = c.read_document(root, spec.source)
             if doc is not None:
                 docs.append((doc, spec.model))
+            else:
+                unread += problems
     for doc, model in docs:
         total += sum(1 for loc, v in c.iter_texts(model, doc.data) if isinstance(v, dict))
         for lang, n in c.count_texts(doc, model, languages).items():
             counts[lang] += n
         for lang, where in c.missing_texts(doc, model, languages).items():
             missing[lang] += where
-    return languages, counts, missing, total
+    return languages, counts, missing, total, unread
 
 
 def status(root: Path) -> int:
-    """Print the status table; return 1 when a language is incomplete."""
-    languages, counts, missing, total = collect(root)
+    """Print the status table; return 1 when a language is incomplete or a file cannot be read
+    (its texts cannot be counted, so no language can be called complete)."""
+    languages, counts, missing, total, unread = collect(root)
     width = max(len(lang) for lang in languages)
     for lang in languages:
         pct = 100 * counts[lang] / total if total else 100
@@ -48,4 +57,8 @@ def status(root: Path) -> int:
             print(f"\nmissing in {lang}:", file=sys.stderr)
             for where in missing[lang]:
                 print(f"  {where}", file=sys.stderr)
-    return 1 if incomplete else 0
+    if unread:
+        print("\nnot counted: these files cannot be read (fix them, then run status again):", file=sys.stderr)
+        for problem in unread:
+            print(f"  {problem}", file=sys.stderr)
+    return 1 if incomplete or unread else 0

@@ -170,6 +170,15 @@ def test_cli_status_lists_missing_texts(tmp_path: Path) -> None:
     assert re.search(r"^en\s+(\d+)/\1 texts\s+100\.0%  0 missing$", proc.stdout, re.M)
 
 
+def test_cli_status_names_a_file_it_cannot_read(tmp_path: Path) -> None:
+    """Its texts cannot be counted: no language may be reported complete."""
+    minimal_tree(tmp_path, {"content/levels/level-2.yaml": "level: 2\ntitle: {en: Level 2\n"})
+    proc = cli(tmp_path, "status")
+    assert proc.returncode == 1
+    assert "  content/levels/level-2.yaml:3: YAML syntax error:" in proc.stderr
+    assert "not counted" in proc.stderr
+
+
 def test_site_url_gives_canonical_hreflang_and_sitemap(tmp_path: Path) -> None:
     minimal_tree(tmp_path)
     build(tmp_path, site_url="https://docs.example.com/training/buy-sell")
