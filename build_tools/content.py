@@ -541,11 +541,16 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
     problems: list[Problem] = []
     ids: dict[str, tuple[Document, Loc]] = {}
     sections: dict[str, set[str]] = {}
+    doubled: set[str] = set()
 
     def claim(doc: Document, loc: Loc, ident: str) -> None:
+        # Said at both places: which of the two is the copy to rename, only the author knows.
         if ident in ids:
             other, where = ids[ident]
             problems.append(doc.problem(loc, f"duplicate id {ident!r} (also used at {other.path}:{other.line(where)})"))
+            if ident not in doubled:
+                doubled.add(ident)
+                problems.append(other.problem(where, f"duplicate id {ident!r} (also used at {doc.path}:{doc.line(loc)})"))
         else:
             ids[ident] = (doc, loc)
 
