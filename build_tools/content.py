@@ -550,27 +550,31 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
             problems.append(doc.problem(loc, f"duplicate id {ident!r} (also used at {other.path}:{other.line(where)})"))
             if ident not in doubled:
                 doubled.add(ident)
-                problems.append(other.problem(where, f"duplicate id {ident!r} (also used at {doc.path}:{doc.line(loc)})"))
+                problems.append(
+                    other.problem(where, f"duplicate id {ident!r} (also used at {doc.path}:{doc.line(loc)})")
+                )
         else:
             ids[ident] = (doc, loc)
 
     for x in loaded:
         claim(x.doc, (), x.spec.id)
-    levels_seen: dict[int, Document] = {}
     for x in loaded:
         page, doc = x.page, x.doc
+        # From the raw data, so that they are said also while the file has other problems.
+        own, found = _section_ids(doc)
+        problems += found
+        sections.setdefault(x.spec.id, own)  # a page whose id is taken (reported above) adds none
+        if x.spec.kind == "level":
+            problems += _level_problems(doc, x.spec.id)
         if page is None:  # still check the ids and answer keys of the questions that are valid
-            for i, q in _valid_questions(doc):
+            valid = dict(_valid_questions(doc))
+            for i, q in valid.items():
                 claim(doc, ("quiz", i, "id"), q.id)
                 problems += check_question(doc, ("quiz", i), q)
-            sections.setdefault(x.spec.id, set(_raw_ids(doc, "sections")))  # for links to them
+            for i, item in _raw_items(doc, "quiz"):
+                if i not in valid:
+                    problems += _duplicate_options(doc, ("quiz", i), item)
             continue
-        own: set[str] = set()
-        for i, s in enumerate(page.sections):
-            if s.id in own:
-                problems.append(doc.problem(("sections", i, "id"), f"duplicate section id {s.id!r} on this page"))
-            own.add(s.id)
-        sections.setdefault(x.spec.id, own)  # a page whose id is taken (reported above) adds none
         figures = [
             ("sections", si, "blocks", bi, "figure")
             for si, s in enumerate(page.sections)
@@ -595,26 +599,58 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
                         where = ("levels", i, "statements", j, "id")
                         problems.append(doc.problem(where, f"duplicate statement id {st.id!r} in the self-assessment"))
                     statements.add(st.id)
-        if isinstance(page, LevelPage):
-            expected = int(x.spec.id.split("-")[1])
-            if page.level != expected:
-                if page.level in LEVELS:
-                    problems.append(
-                        doc.problem(("level",), f"this file must define level {expected}, not {page.level}")
-                    )
-                else:
-                    problems.append(
-                        doc.problem(
-                            ("level",),
-                            f"{page.level} is not a level; levels are 1 to 5 "
-                            f"and this file must define level {expected}",
-                        )
-                    )
-            if page.level in levels_seen:
-                other = levels_seen[page.level]
-                problems.append(doc.problem(("level",), f"level {page.level} is also defined in {other.path}"))
-            levels_seen.setdefault(page.level, doc)
     problems += check_references(loaded, ids, sections, unread)
+    return problems
+
+
+def _raw_items(doc: Document, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings listed under ``key``, with their index, whether or not the file validates."""
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    return [(i, item) for i, item in enumerate(items if isinstance(items, list) else []) if isinstance(item, dict)]
+
+
+def _section_ids(doc: Document) -> tuple[set[str], list[Problem]]:
+    own: set[str] = set()
+    problems = []
+    for i, item in _raw_items(doc, "sections"):
+        sid = item.get("id")
+        if isinstance(sid, str):
+            if sid in own:
+                problems.append(doc.problem(("sections", i, "id"), f"duplicate section id {sid!r} on this page"))
+            own.add(sid)
+    return own, problems
+
+
+def _duplicate_options(doc: Document, loc: Loc, question: dict[str, Any]) -> list[Problem]:
+    """Duplicate option ids of a question that does not validate (``check_question`` does the
+    rest once it does)."""
+    seen: set[str] = set()
+    problems = []
+    options = question.get("options")
+    for i, option in enumerate(options if isinstance(options, list) else []):
+        oid = option.get("id") if isinstance(option, dict) else None
+        if isinstance(oid, str):
+            if oid in seen:
+                problems.append(
+                    doc.problem((*loc, "options", i, "id"), f"duplicate option id {oid!r} in this question")
+                )
+            seen.add(oid)
+    return problems
+
+
+def _level_problems(doc: Document, page_id: str) -> list[Problem]:
+    """A level file defines the level its name says (so no level is defined twice)."""
+    level = doc.data.get("level") if isinstance(doc.data, dict) else None
+    if not isinstance(level, int) or isinstance(level, bool):
+        return []  # reported by the validation
+    problems = []
+    expected = int(page_id.split("-")[1])
+    if level != expected:
+        if level in LEVELS:
+            problems.append(doc.problem(("level",), f"this file must define level {expected}, not {level}"))
+        else:
+            message = f"{level} is not a level; levels are 1 to 5 and this file must define level {expected}"
+            problems.append(doc.problem(("level",), message))
     return problems
 
 
