@@ -18,6 +18,7 @@ from yaml.resolver import Resolver
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
+from build_tools import yamlhints
 from build_tools.errors import Problem
 
 Loc = tuple[str | int, ...]
@@ -361,6 +362,22 @@ def _load_c(path: str, text: str) -> tuple[Document, list[Problem]] | None:
     return builder.document(data), builder.problems
 
 
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """The error in an author's words where one of the usual mistakes explains it (yamlhints),
+    on the line of the mistake; else PyYAML's words, on the line where it failed."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    what = exc.problem or exc.context or "invalid YAML"
+    if found := yamlhints.explain(text, line):
+        return Problem(path, found[0] + 1, "", f"YAML syntax error: {found[1]}")
+    if what.startswith("expected ',' or ") and exc.context_mark:  # a flow collection left open
+        closing = what[len("expected ',' or ") + 1]
+        opening = {"}": "{", "]": "["}.get(closing, closing)
+        message = f"the {opening} opened on this line is not closed with {closing}"
+        return Problem(path, exc.context_mark.line + 1, "", f"YAML syntax error: {message}")
+    return Problem(path, line + 1, "", f"YAML syntax error: {yamlhints.generic(what) or what}")
+
+
 def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse ``raw`` (the bytes of the file at repo-relative ``path``).
 
@@ -386,10 +403,7 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         return None, [Problem(path, line, "", str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem(path, line, "", f"YAML syntax error: {what}")]
+        return None, [_syntax_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # not expected after _characters; keep the message on one line
         return None, [Problem(path, 1, "", f"YAML syntax error: {' '.join(str(exc).split())}")]
     if not nodes or nodes[0] is None:

@@ -16,7 +16,7 @@ def test_minimal_project_is_valid(project: Path) -> None:
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/home.yaml": "title:\n  en: [unclosed\n"})
     assert problems_of(tmp_path) == [
-        "content/home.yaml:3: YAML syntax error: expected ',' or ']', but got '<stream end>'"
+        "content/home.yaml:2: YAML syntax error: the [ opened on this line is not closed with ]"
     ]
 
 
