@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml | $(PY)
 
 PORT ?= 8000
 
-serve: $(STAMP)  ## install, build and serve on http://127.0.0.1:$(PORT)/ (PORT=8000), rebuilding on changes
-	$(PY) -m build_tools serve --port $(PORT)
+serve: $(STAMP)  ## install, build and serve on http://127.0.0.1:$(PORT)/ (PORT=8000), rebuilding on changes; DRAFT=1 previews untranslated texts
+	$(PY) -m build_tools serve --port $(PORT)$(if $(DRAFT), --draft)
 
 build: $(STAMP)  ## validate, render and build site/
 	$(PY) -m build_tools build

@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schema", help="write the JSON Schemas in schema/ for editors")
     s = sub.add_parser("serve", help="build, serve on http://127.0.0.1:8000/ and rebuild on changes")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument(
+        "--draft",
+        action="store_true",
+        help="preview texts not translated yet in another language (listed on the page) instead of refusing to build",
+    )
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     try:
@@ -60,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             from build_tools.serve import serve
 
-            serve(root, args.port)
+            serve(root, args.port, draft=args.draft)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

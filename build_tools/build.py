@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from build_tools import compiled
-from build_tools.errors import SiteBuildError, TemplateProblem
+from build_tools.errors import Problem, SiteBuildError, TemplateProblem
 
 if TYPE_CHECKING:
     from build_tools.content import Content
@@ -325,11 +325,14 @@ def build(
     site_url: str | None = None,
     offline: bool = False,
     stopwatch: Stopwatch | None = None,
+    untranslated: list[Problem] | None = None,
 ) -> float:
     """Validate, render and build the whole site into ``site`` (default ``root/site``).
 
     With ``offline``, the site also works from ``file://`` (search included): Material's offline
-    plugin, with its web-worker shim served from the site instead of a CDN.
+    plugin, with its web-worker shim served from the site instead of a CDN. With
+    ``untranslated`` (a list), a draft preview: texts not yet translated show in the first
+    language that has them, and are listed there (``load_content``).
 
     Returns:
         The seconds the build took.
@@ -344,7 +347,7 @@ def build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, site or root / "site", site_url, offline, stopwatch or Stopwatch(), started)
+        return _build(root, site or root / "site", site_url, offline, stopwatch or Stopwatch(), started, untranslated)
     except jinja2.TemplateError as exc:
         raise template_problem(exc, root) from None
     finally:
@@ -379,14 +382,22 @@ def template_problem(exc: jinja2.TemplateError, root: Path) -> TemplateProblem:
     return TemplateProblem(f"{shown}:{where[1]}: {message}" if where[1] else f"{shown}: {message}")
 
 
-def _build(root: Path, site: Path, site_url: str | None, offline: bool, watch: Stopwatch, started: float) -> float:
+def _build(
+    root: Path,
+    site: Path,
+    site_url: str | None,
+    offline: bool,
+    watch: Stopwatch,
+    started: float,
+    untranslated: list[Problem] | None = None,
+) -> float:
     # Templates compile on the other core while this one imports and loads (compiled.py).
     overrides = root / OVERRIDES
     with compiled.Warmup(overrides) as warmup:
         with watch.stage("load"):
             from build_tools.content import load_content
 
-            content = load_content(root)
+            content = load_content(root, untranslated=untranslated)
         with watch.stage("imports"):
             _preload_mkdocs()
             from build_tools import render

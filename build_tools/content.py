@@ -338,6 +338,23 @@ def check_languages(site_doc: Document, languages: list[str], texts: Texts) -> t
     return problems, frozenset(absent + stray)
 
 
+def fill_untranslated(doc: Document, model: type[BaseModel], languages: list[str]) -> list[Problem]:
+    """For a draft preview: give every text missing or empty in a language the text of the first
+    language that has it (in ``doc.data``, before validation); return where that was done."""
+    notes = []
+    for loc, value in iter_texts(model, doc.data):
+        if not isinstance(value, dict):
+            continue
+        source = next((lang for lang in languages if isinstance(value.get(lang), str) and value[lang].strip()), None)
+        if source is None:
+            continue  # nothing to show: left to the checks
+        for lang in languages:
+            if not (isinstance(value.get(lang), str) and value[lang].strip()):
+                value[lang] = value[source]
+                notes.append(doc.problem((*loc, lang), f"not translated yet; the preview shows the {source!r} text"))
+    return notes
+
+
 def missing_texts(doc: Document, model: type[BaseModel], languages: list[str]) -> dict[str, list[str]]:
     """Per language, the ``path:line: key`` of every text missing or empty in that language."""
     out: dict[str, list[str]] = {lang: [] for lang in languages}
@@ -446,8 +463,12 @@ def _placeholder_problems(doc: Document, key: str, texts: dict[str, Any]) -> lis
     return problems
 
 
-def load_content(root: Path, content_dir: str = "content") -> Content:
+def load_content(root: Path, content_dir: str = "content", untranslated: list[Problem] | None = None) -> Content:
     """Load and validate every content file under ``root/content_dir``.
+
+    ``untranslated``: a draft preview (``serve --draft``). A text missing or empty in a
+    language is then not a problem: it shows in the first language that has it, and it is
+    listed in ``untranslated`` instead.
 
     Raises:
         ContentError: with every problem found, when there is any.
@@ -460,6 +481,8 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
     languages = declared_languages(site_doc)
     texts: Texts = []
     if site_doc is not None:
+        if untranslated is not None:
+            untranslated += fill_untranslated(site_doc, Site, languages)
         site, found = _validate(site_doc, Site, languages)
         problems += found
         texts += [(site_doc, loc, v) for loc, v in iter_texts(Site, site_doc.data)]
@@ -483,6 +506,8 @@ def load_content(root: Path, content_dir: str = "content") -> Content:
         if doc is None:
             unread.append(spec)
             continue
+        if untranslated is not None:
+            untranslated += fill_untranslated(doc, spec.model, languages)
         page, found = _validate(doc, spec.model, languages)
         problems += found
         texts += [(doc, loc, v) for loc, v in iter_texts(spec.model, doc.data)]

@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from build_tools.build import build
-from build_tools.errors import BuildToolsError, ContentError
+from build_tools.errors import BuildToolsError, ContentError, Problem
 
 WATCHED = ("content", "docs", "build_tools/templates", "mkdocs.yml")
-RELOAD = b"""<script>(function(){var b=null,box=null;
+RELOAD = b"""<script>(function(){var b=null,box=null,note=null;
 function show(p){if(!p.length){if(box)box.remove();box=null;return}
 if(!box){box=document.createElement("pre");box.id="bsh-build-problems";box.setAttribute("role","alert");
 box.style.cssText="position:fixed;z-index:9999;inset:0 0 auto;max-height:60vh;overflow:auto;margin:0;padding:1em;"+
@@ -28,8 +28,17 @@ box.style.cssText="position:fixed;z-index:9999;inset:0 0 auto;max-height:60vh;ov
 document.body.appendChild(box)}
 var text="The last save does not build; this page is from the previous build.\\n\\n"+p.join("\\n");
 if(box.textContent!==text)box.textContent=text}
+function draft(n){if(!n.length){if(note)note.remove();note=null;return}
+var text=n.join("\\n");if(note&&note.getAttribute("data-text")===text)return;if(note)note.remove();
+note=document.createElement("details");note.id="bsh-draft-notes";note.setAttribute("data-text",text);
+note.style.cssText="position:fixed;z-index:9998;inset:auto 0 0;max-height:50vh;overflow:auto;margin:0;"+
+"padding:.5em 1em;background:#fffbe6;color:#3d3000;border-top:.25rem solid #b58900;font:13px/1.5 monospace";
+var s=document.createElement("summary");
+s.textContent="Draft preview: "+n.length+" text(s) not translated yet, shown in another language";
+var pre=document.createElement("pre");pre.style.cssText="margin:.5em 0 0;white-space:pre-wrap";pre.textContent=text;
+note.appendChild(s);note.appendChild(pre);document.body.appendChild(note)}
 setInterval(function(){fetch("/__build",{cache:"no-store"}).then(function(r){return r.json()})
-.then(function(s){if(b===null)b=s.id;else if(s.id!==b)return location.reload();show(s.problems)})
+.then(function(s){if(b===null)b=s.id;else if(s.id!==b)return location.reload();show(s.problems);draft(s.notes||[])})
 .catch(function(){})},250)})();</script>"""
 
 
@@ -52,6 +61,8 @@ class _State:
         self.build_id = "0"
         self.problems: list[str] = []
         """What the last attempt to build reported; empty after a successful build."""
+        self.notes: list[str] = []
+        """In a draft preview, the texts of the last build that are not translated yet."""
 
 
 def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
@@ -69,7 +80,8 @@ def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHan
 
         def do_GET(self) -> None:
             if self.path == "/__build":
-                body = json.dumps({"id": state.build_id, "problems": state.problems}, ensure_ascii=False)
+                report = {"id": state.build_id, "problems": state.problems, "notes": state.notes}
+                body = json.dumps(report, ensure_ascii=False)
                 self._send(body.encode(), "application/json")
                 return
             path = Path(self.translate_path(self.path))
@@ -86,9 +98,10 @@ def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHan
     return Handler
 
 
-def _rebuild(root: Path, state: _State) -> None:
+def _rebuild(root: Path, state: _State, draft: bool = False) -> None:
+    notes: list[Problem] | None = [] if draft else None
     try:
-        seconds = build(root)
+        seconds = build(root, untranslated=notes)
     except ContentError as exc:
         state.problems = [str(problem) for problem in exc.problems]
         for problem in state.problems:
@@ -100,12 +113,16 @@ def _rebuild(root: Path, state: _State) -> None:
         print(exc, file=sys.stderr)
         return
     state.problems = []
+    state.notes = [str(note) for note in notes or []]
     state.build_id = str(time.time())
-    print(f"rebuilt in {seconds:.1f} s", flush=True)
+    untranslated = f"; draft preview: {len(state.notes)} text(s) not translated yet" if state.notes else ""
+    print(f"rebuilt in {seconds:.1f} s{untranslated}", flush=True)
 
 
-def serve(root: Path, port: int = 8000, interval: float = 0.2) -> None:
-    """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes."""
+def serve(root: Path, port: int = 8000, interval: float = 0.2, draft: bool = False) -> None:
+    """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes. A
+    ``draft`` preview shows texts not translated yet in another language, and lists them on the
+    page, instead of refusing to build."""
     state = _State()
     site = root / "site"
     try:  # before the first build: a port in use is said at once, not after a build
@@ -114,7 +131,7 @@ def serve(root: Path, port: int = 8000, interval: float = 0.2) -> None:
         raise BuildToolsError(
             f"cannot serve on port {port}: {exc.strerror}; choose another, e.g. make serve PORT={port + 1}"
         ) from None
-    _rebuild(root, state)
+    _rebuild(root, state, draft)
     if not site.exists():
         server.server_close()
         raise BuildToolsError("the first build failed; fix the problems above and run again")
@@ -127,7 +144,7 @@ def serve(root: Path, port: int = 8000, interval: float = 0.2) -> None:
             now = snapshot(root)
             if now != seen:
                 seen = now
-                _rebuild(root, state)
+                _rebuild(root, state, draft)
                 seen = snapshot(root)
     finally:
         server.shutdown()

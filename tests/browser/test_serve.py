@@ -3,6 +3,8 @@ reloads itself. (How fast is measured by `make bench`, not here.)"""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,18 +16,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from .expected import content
 
-@pytest.fixture
-def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    import shutil
 
+@contextlib.contextmanager
+def _serving(project: Path, tmp_path: Path, *options: str) -> Iterator[tuple[str, Path]]:
+    """``serve`` on a copy of the project, at a free port: its URL and the copy's root."""
     root = tmp_path / "project"
     shutil.copytree(project, root, ignore=shutil.ignore_patterns("site", "build", ".site-*", "dist"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--port", str(port)],
+        [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -43,6 +46,12 @@ def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    with _serving(project, tmp_path) as found:
+        yield found
 
 
 def test_edit_shows_in_the_open_page(page: Page, served: tuple[str, Path]) -> None:
@@ -95,3 +104,28 @@ def test_a_broken_template_is_located_and_serving_goes_on(page: Page, served: tu
     expect(problems).not_to_contain_text("Traceback")
     override.write_text(good, encoding="utf-8")
     expect(problems).to_have_count(0, timeout=60_000)
+
+
+def test_a_draft_preview_shows_untranslated_texts_and_lists_them(page: Page, project: Path, tmp_path: Path) -> None:
+    """``serve --draft``: a text not translated yet shows in English instead of stopping the
+    build, and the page lists it, where it is; translated, it leaves the list."""
+    with _serving(project, tmp_path, "--draft") as (url, root):
+        level = root / "content/levels/level-2.yaml"
+        good = level.read_text(encoding="utf-8")
+        english = content().page("level-2").page.title["en"]
+        page.goto(url + "vi/levels/level-2.html")
+        notes = page.locator("#bsh-draft-notes")
+        expect(notes).to_have_count(0)
+        lines = good.splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith("  vi: "))  # the title's
+        level.write_text("".join(lines[:at] + lines[at + 1 :]), encoding="utf-8")
+        expect(page.locator("article h1")).to_contain_text(english, timeout=60_000)
+        expect(page.locator("#bsh-build-problems")).to_have_count(0)
+        expect(notes).to_contain_text("Draft preview: 1 text(s) not translated yet")
+        notes.locator("summary").click()
+        title = next(i for i, line in enumerate(lines, start=1) if line.startswith("title:"))
+        expect(notes).to_contain_text(f"content/levels/level-2.yaml:{title}: title.vi: not translated yet")
+
+        level.write_text(good, encoding="utf-8")
+        expect(notes).to_have_count(0, timeout=60_000)
+        expect(page.locator("article h1")).not_to_contain_text(english)
