@@ -12,6 +12,15 @@ build instead of silently doing nothing.
   people type finds it. The query is left as typed, and the results still mark the words as
   written (the variant keeps the word's position). Material leaves lunr's stemmers and trimmers
   out of its pipeline (``search.config.pipeline``); it leaves this step in.
+- Word forms (``en``, ``ru``; appended to Material's search worker): Material matches each
+  query word as a prefix of the indexed words, so "strategies" did not find "strategy", nor
+  "стратегическому" "стратегического". The index also holds each word's stem (lunr's English
+  Porter stemmer, lunr-languages' Russian Snowball stemmer), and each query word also asks for
+  its stem as a prefix, at half weight: the exact form ranks first. A result found through the
+  stem counts the query word as found (Material would list it as missing), and marks the words
+  it matched, once (a word found both as written and through its stem was marked twice, the
+  second mark cut short). Material's own stemmer step stays out: it turned the query into stems that
+  prefix matching then missed. Indonesian and Vietnamese have no stemmer here.
 """
 
 from __future__ import annotations
@@ -72,9 +81,51 @@ def patch(lang: str, text: str) -> str:
     )
 
 
-def patch_site(site_dir: Path, languages: Iterable[str]) -> None:
-    """Patch the lunr file of each search language (``plugins.search.lang``) that has a patch."""
+WORKER_DIR = "assets/javascripts/workers"
+
+# Appended to Material's search worker, which has set ``self.lunr``. ``{stemmer}`` is a function
+# returning the language's stemmer (lunr.ru is loaded later, when the worker is set up).
+_WORD_FORMS = """
+;(function(l,stemmer){{if(!l)return;var s=null;
+function stem(w){{s=s||stemmer();return s?s(new l.Token(w,{{}})).toString():w}}
+function step(t){{var w=t.toString(),r=stem(w);return r===w?t:[t,t.clone(function(){{return r}})]}}
+l.Pipeline.registerFunction(step,"wordForms");
+var add=l.Builder.prototype.add;
+l.Builder.prototype.add=function(d,a){{
+if(this.pipeline._stack.indexOf(step)<0)this.pipeline.add(step);return add.call(this,d,a)}};
+l.Index.prototype.search=function(q){{var forms=[];
+var found=this.query(function(query){{new l.QueryParser(q,query).parse();
+query.clauses.slice().forEach(function(c){{var t=c.term;
+if(c.presence===l.Query.presence.PROHIBITED||t.indexOf("*")!==t.length-1)return;
+t=t.slice(0,-1);var r=stem(t);if(r===t||r.length<3)return;forms.push([t,r]);
+query.clause({{term:r+"*",fields:c.fields,boost:(c.boost||1)/2,usePipeline:false,presence:l.Query.presence.OPTIONAL}})}})}});
+found.forEach(function(x){{var m=x.matchData.metadata,k=Object.keys(m),seen={{}};
+k.forEach(function(key){{Object.keys(m[key]).forEach(function(f){{var p=m[key][f].position;
+if(p)m[key][f].position=p.filter(function(at){{var id=f+at;return seen[id]?0:seen[id]=1}})}})}});
+forms.forEach(function(f){{function has(p){{return k.some(function(key){{return key.indexOf(p)===0}})}}
+if(!has(f[0])&&has(f[1]))m[f[0]]={{}}}})}});return found}}
+}})(self.lunr,function(){{return {stemmer}}});
+"""
+_STEMMERS = {"en": "self.lunr.stemmer", "ru": "self.lunr.ru&&self.lunr.ru.stemmer"}
+
+
+def patch_site(site_dir: Path, languages: Iterable[str], page_language: str) -> dict[Path, str]:
+    """Patch the lunr file of each search language (``plugins.search.lang``) that has a patch, in
+    place (lunr files have no content in their names). Return the search worker with the word
+    forms of ``page_language`` added, if it has a stemmer here, for :func:`build_tools.hashed.write`."""
     for lang in languages:
         if lang in _FOLD:
             path = site_dir / LUNR_DIR / f"lunr.{lang}.min.js"
             path.write_text(patch(lang, path.read_text(encoding="utf-8")), encoding="utf-8")
+    if page_language not in _STEMMERS:
+        return {}
+    workers = sorted((site_dir / WORKER_DIR).glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise LunrPatchError(
+            f"{WORKER_DIR}: expected one search worker, found {len(workers)}; see build_tools/lunrpatch.py"
+        )
+    text = workers[0].read_text(encoding="utf-8")
+    if "self.lunr=" not in text:
+        raise LunrPatchError(f"{WORKER_DIR}/{workers[0].name}: no longer sets self.lunr; see build_tools/lunrpatch.py")
+    text = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)  # the map describes the file as shipped
+    return {workers[0]: text + _WORD_FORMS.format(stemmer=_STEMMERS[page_language]).strip() + "\n"}

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_tools import lunrpatch, palettecss
+from build_tools import hashed, lunrpatch, palettecss
 from build_tools.compiled import STORE
 from build_tools.rawhtml import RawHtmlExtension
 
@@ -82,9 +82,13 @@ on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)
 
 def on_post_build(config: Any, **_: Any) -> None:
     """Material's palette stylesheet without the colours the site does not use (palettecss.py);
-    its lunr-languages files corrected and extended (lunrpatch.py)."""
+    its lunr-languages files corrected and extended, and its search worker taught word forms
+    (lunrpatch.py). Changed content-named files get names of their new content (hashed.py)."""
+    site = Path(config.site_dir)
+    changed: dict[Path, str] = {}
     if "palette" in config.theme:
-        palettecss.trim_site(Path(config.site_dir), config.theme["palette"])
+        changed |= palettecss.trim_site(site, config.theme["palette"])
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None:
-        lunrpatch.patch_site(Path(config.site_dir), search.config.lang or [])
+        changed |= lunrpatch.patch_site(site, search.config.lang or [], config.theme["language"])
+    hashed.write(site, changed)

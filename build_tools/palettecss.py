@@ -10,7 +10,6 @@ another colour, and a rule left with no selector.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -111,31 +110,14 @@ def trim(css: str, used: dict[str, set[str]]) -> str:
     return _write(_trim(rules, used))
 
 
-def trim_site(site_dir: Path, palette: Any) -> None:
-    """Trim every ``assets/stylesheets/palette.*.css`` of a built site. The trimmed file is
-    named by its own content, like Material's files, and the pages are pointed at it: those
-    files are cached as immutable (deploy/nginx.conf), so a file that changed under the same
-    name (another colour in ``theme.palette``) would reach returning visitors only when their
-    cache let it go."""
+def trim_site(site_dir: Path, palette: Any) -> dict[Path, str]:
+    """Every ``assets/stylesheets/palette.*.css`` of a built site, trimmed (to be written by
+    :func:`build_tools.hashed.write`, under a name of its new content)."""
     used = colours(palette)
-    renamed: dict[str, str] = {}
+    out: dict[Path, str] = {}
     for path in (site_dir / "assets" / "stylesheets").glob("palette.*.min.css"):
         try:
-            trimmed = trim(path.read_text(encoding="utf-8"), used)
+            out[path] = trim(path.read_text(encoding="utf-8"), used)
         except ValueError:  # not what Material shipped when this was written: leave it whole
             continue
-        digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
-        name = f"palette.{digest}.min.css"
-        path.with_name(name).write_text(trimmed, encoding="utf-8")
-        if name != path.name:
-            renamed[f"stylesheets/{path.name}"] = f"stylesheets/{name}"
-            path.unlink()
-        path.with_name(path.name + ".map").unlink(missing_ok=True)  # maps the whole file
-    if renamed:
-        for page in site_dir.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            changed = html
-            for old, new in renamed.items():
-                changed = changed.replace(old, new)
-            if changed != html:
-                page.write_text(changed, encoding="utf-8")
+    return out

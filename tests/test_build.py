@@ -312,3 +312,26 @@ def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(tmp_path: Path) -> Non
     # Said once for all languages, not once per language.
     assert proc.stderr.count("site_nmae") == 2
     assert "[en, id, ru, vi] WARNING: Config value 'site_nmae'" in proc.stderr
+
+
+def test_content_named_assets_are_named_by_their_content(built: Path) -> None:
+    """The server caches ``name.<hash>.min.js|css`` as immutable: a file the build changed (the
+    trimmed palette, the search worker with word forms) must not keep Material's name."""
+    import material  # type: ignore[import-untyped]
+
+    shipped = Path(material.__file__).parent / "templates" / "assets"
+    named = re.compile(r"\.([0-9a-f]{8})\.min\.(?:js|css)$")
+    checked = 0
+    for path in built.rglob("*.min.*"):
+        m = named.search(path.name)
+        if not m:
+            continue
+        original = next(shipped.rglob(path.name), None)
+        if original is not None and original.read_bytes() == path.read_bytes():
+            continue
+        checked += 1
+        assert m[1] == hashlib.sha256(path.read_bytes()).hexdigest()[:8], path
+        pages = [p for p in built.rglob("*.html") if path.name in p.read_text(encoding="utf-8")]
+        assert pages, f"no page loads {path.relative_to(built)}"
+    assert checked == 6  # the palette in the 4 languages, the search worker in en and ru
+    assert [m for m in built.rglob("*.map") if not m.with_suffix("").exists()] == []  # no stale map

@@ -48,6 +48,35 @@ def test_only_languages_with_a_patch_are_touched(tmp_path: Path) -> None:
     lunr.mkdir(parents=True)
     for lang in ("de", "ru"):
         shutil.copy(MATERIAL_LUNR / f"min/lunr.{lang}.min.js", lunr)
-    lunrpatch.patch_site(tmp_path, ["de", "ru"])
+    assert lunrpatch.patch_site(tmp_path, ["de", "ru"], "de") == {}
     assert (lunr / "lunr.de.min.js").read_bytes() == (MATERIAL_LUNR / "min/lunr.de.min.js").read_bytes()
     assert "variants-ru" in (lunr / "lunr.ru.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "stemmer"), [("en", "self.lunr.stemmer"), ("ru", "self.lunr.ru.stemmer"), ("vi", None)]
+)
+def test_the_search_worker_learns_word_forms_where_there_is_a_stemmer(
+    tmp_path: Path, lang: str, stemmer: str | None
+) -> None:
+    workers = tmp_path / lunrpatch.WORKER_DIR
+    workers.mkdir(parents=True)
+    (shipped,) = (MATERIAL_LUNR.parent / "workers").glob("search.*.min.js")
+    shutil.copy(shipped, workers)
+    changed = lunrpatch.patch_site(tmp_path, [], lang)
+    if stemmer is None:
+        assert changed == {}
+        return
+    ((path, text),) = changed.items()
+    assert path == workers / shipped.name
+    original = shipped.read_text(encoding="utf-8")
+    assert text.startswith(original[: original.rindex("\n//# sourceMappingURL")])
+    assert "sourceMappingURL" not in text and stemmer in text and '"wordForms"' in text
+
+
+def test_a_worker_that_no_longer_sets_lunr_fails_the_build(tmp_path: Path) -> None:
+    workers = tmp_path / lunrpatch.WORKER_DIR
+    workers.mkdir(parents=True)
+    (workers / "search.0123abcd.min.js").write_text("var lunr=1;", encoding="utf-8")
+    with pytest.raises(lunrpatch.LunrPatchError, match=re.escape("no longer sets self.lunr")):
+        lunrpatch.patch_site(tmp_path, [], "en")

@@ -293,3 +293,28 @@ def test_no_markdown_attribute_list_shows_as_text(built_site: Path) -> None:
         text = "".join(parser.parts)
         leaked += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"\{:?\s*[.#][\w-][^}\n]*\}", text)]
     assert leaked == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "written"),
+    [
+        # Forms the pages never use, of words they do use in other forms.
+        ("en", "strategies", re.compile(r"^strateg(y|ic)", re.I)),
+        ("en", "supplied", re.compile(r"^suppl(y|ier|ies|ying)", re.I)),
+        ("ru", "стратегическому", re.compile(r"^стратегическ", re.I)),
+        ("ru", "партнёрам", re.compile(r"^партнёр", re.I)),
+    ],
+)
+def test_search_finds_other_forms_of_a_word(
+    quiet: Page, built_site: Path, base_url: str, lang: str, query: str, written: re.Pattern[str]
+) -> None:
+    """Each query word also asks for its stem: an inflected form finds the pages, which mark the
+    words as written, and the word is not listed as missing."""
+    index = (built_site / lang / "search/search_index.json").read_text(encoding="utf-8").lower()
+    assert query not in index  # else this would not test word forms
+    quiet.goto(f"{base_url}{lang}/index.html")
+    assert _search(quiet, query)
+    first = quiet.locator(".md-search-result__item").first
+    marks = first.locator("mark").all_text_contents()
+    assert marks and all(written.match(m) for m in marks), marks
+    expect(quiet.locator(".md-search-result__terms")).to_have_count(0)
