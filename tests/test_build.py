@@ -175,7 +175,7 @@ def test_cli_status_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/levels/level-2.yaml": "level: 2\ntitle: {en: Level 2\n"})
     proc = cli(tmp_path, "status")
     assert proc.returncode == 1
-    assert "  content/levels/level-2.yaml:3: YAML syntax error:" in proc.stderr
+    assert "  content/levels/level-2.yaml:2: YAML syntax error:" in proc.stderr
     assert "not counted" in proc.stderr
 
 
