@@ -85,27 +85,28 @@ WORKER_DIR = "assets/javascripts/workers"
 
 # Appended to Material's search worker, which has set ``self.lunr``. ``{stemmer}`` is a function
 # returning the language's stemmer (lunr.ru is loaded later, when the worker is set up).
-_WORD_FORMS = """
-;(function(l,stemmer){{if(!l)return;var s=null;
-function stem(w){{s=s||stemmer();return s?s(new l.Token(w,{{}})).toString():w}}
-function step(t){{var w=t.toString(),r=stem(w);return r===w?t:[t,t.clone(function(){{return r}})]}}
-l.Pipeline.registerFunction(step,"wordForms");
-var add=l.Builder.prototype.add;
-l.Builder.prototype.add=function(d,a){{
-if(this.pipeline._stack.indexOf(step)<0)this.pipeline.add(step);return add.call(this,d,a)}};
-l.Index.prototype.search=function(q){{var forms=[];
-var found=this.query(function(query){{new l.QueryParser(q,query).parse();
-query.clauses.slice().forEach(function(c){{var t=c.term;
-if(c.presence===l.Query.presence.PROHIBITED||t.indexOf("*")!==t.length-1)return;
-t=t.slice(0,-1);var r=stem(t);if(r===t||r.length<3)return;forms.push([t,r]);
-query.clause({{term:r+"*",fields:c.fields,boost:(c.boost||1)/2,usePipeline:false,presence:l.Query.presence.OPTIONAL}})}})}});
-found.forEach(function(x){{var m=x.matchData.metadata,k=Object.keys(m),seen={{}};
-k.forEach(function(key){{Object.keys(m[key]).forEach(function(f){{var p=m[key][f].position;
-if(p)m[key][f].position=p.filter(function(at){{var id=f+at;return seen[id]?0:seen[id]=1}})}})}});
-forms.forEach(function(f){{function has(p){{return k.some(function(key){{return key.indexOf(p)===0}})}}
-if(!has(f[0])&&has(f[1]))m[f[0]]={{}}}})}});return found}}
-}})(self.lunr,function(){{return {stemmer}}});
-"""
+_WORD_FORMS = (
+    ";(function(l,g){{if(!l)return;var s,P=l.Query.presence;"
+    # S: a word's stem; T: the index step that adds it after the word, at the word's position.
+    "function S(w){{s=s||g();return s?s(new l.Token(w,{{}})).toString():w}}"
+    "function T(t){{var w=t.toString(),r=S(w);return r===w?t:[t,t.clone(function(){{return r}})]}}"
+    'l.Pipeline.registerFunction(T,"wordForms");var A=l.Builder.prototype.add;'
+    "l.Builder.prototype.add=function(d,a){{this.pipeline._stack.indexOf(T)<0&&this.pipeline.add(T);"
+    "return A.call(this,d,a)}};"
+    # Each prefix query word also asks for its stem as a prefix, at half weight (F: word, stem).
+    "l.Index.prototype.search=function(q){{var F=[],R=this.query(function(Q){{new l.QueryParser(q,Q).parse();"
+    "Q.clauses.slice().forEach(function(c){{var t=c.term,r;"
+    'if(c.presence===P.PROHIBITED||t.indexOf("*")!==t.length-1)return;t=t.slice(0,-1);r=S(t);'
+    "if(r===t||r.length<3)return;F.push([t,r]);"
+    'Q.clause({{term:r+"*",fields:c.fields,boost:(c.boost||1)/2,usePipeline:!1,presence:P.OPTIONAL}})}})}});'
+    # Each position marked once; a word found through its stem is not "missing".
+    "R.forEach(function(x){{var m=x.matchData.metadata,k=Object.keys(m),v={{}};"
+    "function h(p){{return k.some(function(e){{return!e.indexOf(p)}})}}"
+    "k.forEach(function(e){{for(var f in m[e]){{var p=m[e][f].position;"
+    "p&&(m[e][f].position=p.filter(function(a){{return v[f+a]?0:v[f+a]=1}}))}}}});"
+    "F.forEach(function(f){{!h(f[0])&&h(f[1])&&(m[f[0]]={{}})}})}});return R}}}})"
+    "(self.lunr,function(){{return {stemmer}}});"
+)
 _STEMMERS = {"en": "self.lunr.stemmer", "ru": "self.lunr.ru&&self.lunr.ru.stemmer"}
 
 
@@ -128,4 +129,4 @@ def patch_site(site_dir: Path, languages: Iterable[str], page_language: str) -> 
     if "self.lunr=" not in text:
         raise LunrPatchError(f"{WORKER_DIR}/{workers[0].name}: no longer sets self.lunr; see build_tools/lunrpatch.py")
     text = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)  # the map describes the file as shipped
-    return {workers[0]: text + _WORD_FORMS.format(stemmer=_STEMMERS[page_language]).strip() + "\n"}
+    return {workers[0]: text + _WORD_FORMS.format(stemmer=_STEMMERS[page_language]) + "\n"}
