@@ -25,16 +25,22 @@ def test_tab_indentation(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == ["content/home.yaml:2: tab character; indent and separate with spaces"]
 
 
+def _edited(body: str, *replacements: tuple[str, str]) -> str:
+    """``body`` with each ``(before, after)`` replaced once; ``before`` must be there."""
+    for before, after in replacements:
+        assert before in body
+        body = body.replace(before, after, 1)
+    return body
+
+
 def test_a_text_cut_short_by_a_comment(tmp_path: Path) -> None:
     """YAML reads `` #`` after plain text as a comment: the text would lose its end silently."""
-    body = dump(home())
-    for before, after in (
+    body = _edited(
+        dump(home()),
         ("en: Home [en]", "en: 'Home # quoted is fine'"),
         ("id: Home [id]", "id: Beranda  # a comment"),
         ("vi: Home [vi]", "vi: Trang # chủ"),
-    ):
-        assert before in body
-        body = body.replace(before, after, 1)
+    )
     minimal_tree(tmp_path, {"content/home.yaml": body})
     cut = (
         "the text stops before ' #': YAML reads the rest of the line as a comment. If the '#' belongs to the text, "
@@ -45,15 +51,13 @@ def test_a_text_cut_short_by_a_comment(tmp_path: Path) -> None:
 
 def test_a_comment_behind_an_id_a_type_or_an_answer_is_a_comment(tmp_path: Path) -> None:
     """As in AUTHORING.md's examples: only a translation can lose its end to a comment."""
-    body = dump(level(2))
-    for before, after in (
+    body = _edited(
+        dump(level(2)),
         ("- id: risk\n", "- id: risk            # anchor\n"),
         ("type: single\n", "type: single  # single | multiple | true-false | ordering\n"),
         ("answer: a\n", "answer: a  # single: one id\n"),
         ("level: 2\n", "level: 2  # the number\n"),
-    ):
-        assert before in body
-        body = body.replace(before, after, 1)
+    )
     minimal_tree(tmp_path, {"content/levels/level-2.yaml": body})
     assert problems_of(tmp_path) == []
 
