@@ -12,15 +12,16 @@ build instead of silently doing nothing.
   people type finds it. The query is left as typed, and the results still mark the words as
   written (the variant keeps the word's position). Material leaves lunr's stemmers and trimmers
   out of its pipeline (``search.config.pipeline``); it leaves this step in.
-- Word forms (``en``, ``ru``; appended to Material's search worker): Material matches each
-  query word as a prefix of the indexed words, so "strategies" did not find "strategy", nor
-  "стратегическому" "стратегического". The index also holds each word's stem (lunr's English
-  Porter stemmer, lunr-languages' Russian Snowball stemmer), and each query word also asks for
-  its stem as a prefix, at half weight: the exact form ranks first. A result found through the
-  stem counts the query word as found (Material would list it as missing), and marks the words
-  it matched, once (a word found both as written and through its stem was marked twice, the
-  second mark cut short). Material's own stemmer step stays out: it turned the query into stems that
-  prefix matching then missed. Indonesian and Vietnamese have no stemmer here.
+- The query (a step appended to Material's search worker; ``en``, ``ru``, ``vi``). Material matches
+  each query word as a prefix of the indexed words, so "strategies" did not find "strategy",
+  nor «стратегическому» «стратегического». Where lunr has a stemmer (English Porter, Russian
+  Snowball), the index also holds each word's stem, and each query word also asks for its stem
+  as a prefix, at half weight (the form as typed ranks first), in titles and text but not in
+  tags. A stop word of the language is dropped from the query: as a prefix, «и» matched every
+  word starting with и. A word found through its stem, and a stop word, count as found
+  (Material, which knows only English stop words, listed them as missing), and each position
+  is marked once. Material's own stemmer step stays out: it stemmed queries that prefix
+  matching then missed. Indonesian has neither a stemmer nor stop words here.
 """
 
 from __future__ import annotations
@@ -85,40 +86,51 @@ WORKER_DIR = "assets/javascripts/workers"
 
 # Appended to Material's search worker, which has set ``self.lunr``. ``{stemmer}`` is a function
 # returning the language's stemmer (lunr.ru is loaded later, when the worker is set up).
-_WORD_FORMS = (
-    ";(function(l,g){{if(!l)return;var s,P=l.Query.presence;"
-    # S: a word's stem; T: the index step that adds it after the word, at the word's position.
+_QUERY_STEP = (
+    ";(function(l,g,z){{if(!l)return;var s,o,P=l.Query.presence;"
+    # S: a word's stem (the word itself without a stemmer); W: is it a stop word of the language.
     "function S(w){{s=s||g();return s?s(new l.Token(w,{{}})).toString():w}}"
+    "function W(w){{o=o||z();return!!o&&!o(new l.Token(w,{{}}))}}"
+    # T: the index step that adds a word's stem after it, at the word's position.
     "function T(t){{var w=t.toString(),r=S(w);return r===w?t:[t,t.clone(function(){{return r}})]}}"
     'l.Pipeline.registerFunction(T,"wordForms");var A=l.Builder.prototype.add;'
-    "l.Builder.prototype.add=function(d,a){{this.pipeline._stack.indexOf(T)<0&&this.pipeline.add(T);"
+    "l.Builder.prototype.add=function(d,a){{g()&&this.pipeline._stack.indexOf(T)<0&&this.pipeline.add(T);"
     "return A.call(this,d,a)}};"
-    # Each prefix query word also asks for its stem as a prefix, at half weight (F: word, stem).
-    "l.Index.prototype.search=function(q){{var F=[],R=this.query(function(Q){{new l.QueryParser(q,Q).parse();"
+    # A stop word is dropped from the query (as a prefix, "и" matched every word starting with и)
+    # and counted as found. Each other prefix query word also asks for its stem as a prefix, at
+    # half weight, in titles and text (tags, weighed ten times a title, are matched as typed).
+    # F: (word, stem) pairs; N: the stop words.
+    "l.Index.prototype.search=function(q){{var F=[],N=[],R=this.query(function(Q){{new l.QueryParser(q,Q).parse();"
     "Q.clauses.slice().forEach(function(c){{var t=c.term,r;"
-    'if(c.presence===P.PROHIBITED||t.indexOf("*")!==t.length-1)return;t=t.slice(0,-1);r=S(t);'
+    'if(c.presence===P.PROHIBITED||t.indexOf("*")!==t.length-1)return;t=t.slice(0,-1);'
+    "if(W(t)&&Q.clauses.length>1){{N.push(t);Q.clauses.splice(Q.clauses.indexOf(c),1);return}}r=S(t);"
     "if(r===t||r.length<3)return;F.push([t,r]);"
-    'Q.clause({{term:r+"*",fields:c.fields,boost:(c.boost||1)/2,usePipeline:!1,presence:P.OPTIONAL}})}})}});'
-    # Each position marked once; a word found through its stem is not "missing".
+    'Q.clause({{term:r+"*",fields:c.fields.filter(function(f){{return f!=="tags"}}),boost:(c.boost||1)/2,'
+    "usePipeline:!1,presence:P.OPTIONAL}})}})}});"
+    # Each position marked once; a word found through its stem, or a stop word, is not "missing".
     "R.forEach(function(x){{var m=x.matchData.metadata,k=Object.keys(m),v={{}};"
     "function h(p){{return k.some(function(e){{return!e.indexOf(p)}})}}"
     "k.forEach(function(e){{for(var f in m[e]){{var p=m[e][f].position;"
     "p&&(m[e][f].position=p.filter(function(a){{return v[f+a]?0:v[f+a]=1}}))}}}});"
-    "F.forEach(function(f){{!h(f[0])&&h(f[1])&&(m[f[0]]={{}})}})}});return R}}}})"
-    "(self.lunr,function(){{return {stemmer}}});"
+    "F.forEach(function(f){{!h(f[0])&&h(f[1])&&(m[f[0]]={{}})}});N.forEach(function(t){{m[t]=m[t]||{{}}}})}});"
+    "return R}}}})(self.lunr,function(){{return {stemmer}}},function(){{return {stop_words}}});"
 )
-_STEMMERS = {"en": "self.lunr.stemmer", "ru": "self.lunr.ru&&self.lunr.ru.stemmer"}
+_QUERY = {  # the stemmer and the stop-word filter of each page language that has either
+    "en": ("self.lunr.stemmer", "self.lunr.stopWordFilter"),
+    "ru": ("self.lunr.ru&&self.lunr.ru.stemmer", "self.lunr.ru&&self.lunr.ru.stopWordFilter"),
+    "vi": ("null", "self.lunr.vi&&self.lunr.vi.stopWordFilter"),
+}
 
 
 def patch_site(site_dir: Path, languages: Iterable[str], page_language: str) -> dict[Path, str]:
     """Patch the lunr file of each search language (``plugins.search.lang``) that has a patch, in
-    place (lunr files have no content in their names). Return the search worker with the word
-    forms of ``page_language`` added, if it has a stemmer here, for :func:`build_tools.hashed.write`."""
+    place (lunr files have no content in their names). Return the search worker with the query
+    step of ``page_language`` added, if it has one, for :func:`build_tools.hashed.write`."""
     for lang in languages:
         if lang in _FOLD:
             path = site_dir / LUNR_DIR / f"lunr.{lang}.min.js"
             path.write_text(patch(lang, path.read_text(encoding="utf-8")), encoding="utf-8")
-    if page_language not in _STEMMERS:
+    if page_language not in _QUERY:
         return {}
     workers = sorted((site_dir / WORKER_DIR).glob("search.*.min.js"))
     if len(workers) != 1:
@@ -129,4 +141,5 @@ def patch_site(site_dir: Path, languages: Iterable[str], page_language: str) -> 
     if "self.lunr=" not in text:
         raise LunrPatchError(f"{WORKER_DIR}/{workers[0].name}: no longer sets self.lunr; see build_tools/lunrpatch.py")
     text = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)  # the map describes the file as shipped
-    return {workers[0]: text + _WORD_FORMS.format(stemmer=_STEMMERS[page_language]) + "\n"}
+    stemmer, stop_words = _QUERY[page_language]
+    return {workers[0]: text + _QUERY_STEP.format(stemmer=stemmer, stop_words=stop_words) + "\n"}

@@ -333,6 +333,13 @@ right after a bracket or a quote, "(CLV" or "«купля", was indexed with it 
 A full stop splits unless a digit follows (2.5 stays one word); apostrophes do not split."""
 
 
+SEARCH_FIELDS = {"title": {"boost": 1e3}, "text": {"boost": 1.0}, "tags": {"boost": 1e4}}
+"""Weights of the search fields. Material weighs tags a thousand times a title (1e6): a level page
+then came first for any query with one word of its tags ("hàng" in "Nhà cung cấp hàng phổ
+thông" put Level 1 above the module "Tạo ra giá trị khách hàng"). Ten times a title still puts
+the level first for its name or number."""
+
+
 def mkdocs_config(
     content: Content,
     lang: str,
@@ -348,7 +355,7 @@ def mkdocs_config(
     (``shared``: the shared one's ``theme.palette``, see :func:`shared_palette`)."""
     language = next(x for x in content.site.languages if x.code == lang)
     ui = Lang(lang, content, {}).ui
-    search: dict[str, Any] = {"lang": language.search or "en", "separator": SEARCH_SEPARATOR}
+    search: dict[str, Any] = {"lang": language.search or "en", "separator": SEARCH_SEPARATOR, "fields": SEARCH_FIELDS}
     if not language.search:
         search["pipeline"] = ["trimmer"]
     alternate = [{"name": theme_text(x.name), "link": f"../{x.code}/", "lang": x.code} for x in content.site.languages]

@@ -333,5 +333,5 @@ def test_content_named_assets_are_named_by_their_content(built: Path) -> None:
         assert m[1] == hashlib.sha256(path.read_bytes()).hexdigest()[:8], path
         pages = [p for p in built.rglob("*.html") if path.name in p.read_text(encoding="utf-8")]
         assert pages, f"no page loads {path.relative_to(built)}"
-    assert checked == 6  # the palette in the 4 languages, the search worker in en and ru
+    assert checked == 7  # the palette in the 4 languages, the search worker in en, ru and vi
     assert [m for m in built.rglob("*.map") if not m.with_suffix("").exists()] == []  # no stale map

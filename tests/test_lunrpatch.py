@@ -54,9 +54,10 @@ def test_only_languages_with_a_patch_are_touched(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "stemmer"), [("en", "self.lunr.stemmer"), ("ru", "self.lunr.ru.stemmer"), ("vi", None)]
+    ("lang", "stemmer"),
+    [("en", "self.lunr.stemmer"), ("ru", "self.lunr.ru.stemmer"), ("vi", "self.lunr.vi.stopWordFilter"), ("id", None)],
 )
-def test_the_search_worker_learns_word_forms_where_there_is_a_stemmer(
+def test_the_search_worker_learns_the_query_step_where_the_language_has_one(
     tmp_path: Path, lang: str, stemmer: str | None
 ) -> None:
     workers = tmp_path / lunrpatch.WORKER_DIR

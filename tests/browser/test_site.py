@@ -318,3 +318,33 @@ def test_search_finds_other_forms_of_a_word(
     marks = first.locator("mark").all_text_contents()
     assert marks and all(written.match(m) for m in marks), marks
     expect(quiet.locator(".md-search-result__terms")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "first"),
+    [
+        # A stem ("strategi") once matched the level-5 tag "Strategic partner", weighed a
+        # thousand times a title; "и", as a prefix, matched every word starting with и; one word of
+        # a level's tags ("hàng") outweighed a title with every word of the query.
+        ("en", "strategy and marketing", "modules/customer-value.html"),
+        ("ru", "стратегия и маркетинг", "modules/customer-value.html"),
+        ("vi", "giá trị khách hàng", "modules/customer-value.html"),
+        ("vi", "bán hàng tư vấn", "toolbox.html"),
+    ],
+)
+def test_a_page_with_every_word_ranks_above_a_tag_with_one(
+    page: Page, base_url: str, lang: str, query: str, first: str
+) -> None:
+    page.goto(f"{base_url}{lang}/index.html")
+    hrefs = _search(page, query)
+    assert hrefs[0].split("?")[0].endswith(f"/{lang}/{first}"), hrefs[:3]
+
+
+@pytest.mark.parametrize(("lang", "query"), [("ru", "ценность для клиента"), ("en", "value for money")])
+def test_a_stop_word_is_not_listed_as_missing(page: Page, base_url: str, lang: str, query: str) -> None:
+    """Material knows English stop words only: «для» was "not found" on every result."""
+    page.goto(f"{base_url}{lang}/index.html")
+    _search(page, query)
+    top = page.locator(".md-search-result__item").first.locator("article").first
+    expect(top).to_be_visible()
+    expect(top.locator(".md-search-result__terms")).to_have_count(0)
