@@ -83,7 +83,8 @@ on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)
 def on_post_build(config: Any, **_: Any) -> None:
     """Material's palette stylesheet without the colours the site does not use (palettecss.py);
     its lunr-languages files corrected and extended, and its search worker taught word forms
-    (lunrpatch.py). Changed content-named files get names of their new content (hashed.py)."""
+    (lunrpatch.py). Changed content-named files get names of their new content (hashed.py). No
+    sitemap without ``site_url``."""
     site = Path(config.site_dir)
     changed: dict[Path, str] = {}
     if "palette" in config.theme:
@@ -92,3 +93,6 @@ def on_post_build(config: Any, **_: Any) -> None:
     if search is not None:
         changed |= lunrpatch.patch_site(site, search.config.lang or [], config.theme["language"])
     hashed.write(site, changed)
+    if not config.site_url:  # MkDocs writes an empty sitemap without one: a file that says nothing
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)

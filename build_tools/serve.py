@@ -98,10 +98,15 @@ def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHan
     return Handler
 
 
-def _rebuild(root: Path, state: _State, draft: bool = False) -> None:
+DRAFT_SITE = Path("build") / "draft-site"
+"""Where a draft preview is built and served: never ``site/``, the folder that is deployed."""
+
+
+def _rebuild(root: Path, site: Path, state: _State, draft: bool = False) -> None:
     notes: list[Problem] | None = [] if draft else None
     try:
-        seconds = build(root, untranslated=notes)
+        site.parent.mkdir(parents=True, exist_ok=True)
+        seconds = build(root, site=site, untranslated=notes)
     except ContentError as exc:
         state.problems = [str(problem) for problem in exc.problems]
         for problem in state.problems:
@@ -122,16 +127,16 @@ def _rebuild(root: Path, state: _State, draft: bool = False) -> None:
 def serve(root: Path, port: int = 8000, interval: float = 0.2, draft: bool = False) -> None:
     """Build once, then serve on 127.0.0.1 and rebuild whenever a watched file changes. A
     ``draft`` preview shows texts not translated yet in another language, and lists them on the
-    page, instead of refusing to build."""
+    page, instead of refusing to build; it is built in ``build/draft-site/``, not in ``site/``."""
     state = _State()
-    site = root / "site"
+    site = root / (DRAFT_SITE if draft else "site")
     try:  # before the first build: a port in use is said at once, not after a build
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site, state))
     except OSError as exc:
         raise BuildToolsError(
             f"cannot serve on port {port}: {exc.strerror}; choose another, e.g. make serve PORT={port + 1}"
         ) from None
-    _rebuild(root, state, draft)
+    _rebuild(root, site, state, draft)
     if not site.exists():
         server.server_close()
         raise BuildToolsError("the first build failed; fix the problems above and run again")
@@ -144,7 +149,7 @@ def serve(root: Path, port: int = 8000, interval: float = 0.2, draft: bool = Fal
             now = snapshot(root)
             if now != seen:
                 seen = now
-                _rebuild(root, state, draft)
+                _rebuild(root, site, state, draft)
                 seen = snapshot(root)
     finally:
         server.shutdown()

@@ -214,6 +214,7 @@ def test_without_site_url_nothing_absolute(built: Path) -> None:
     assert 'rel="canonical"' not in html
     assert 'rel="alternate"' not in html
     assert not (built / "sitemap.xml").exists()
+    assert not list(built.rglob("sitemap.xml*"))  # MkDocs' empty ones included
 
 
 def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -129,3 +129,6 @@ def test_a_draft_preview_shows_untranslated_texts_and_lists_them(page: Page, pro
         level.write_text(good, encoding="utf-8")
         expect(notes).to_have_count(0, timeout=60_000)
         expect(page.locator("article h1")).not_to_contain_text(english)
+        # A draft is never built where a deployable site goes.
+        assert not (root / "site").exists()
+        assert (root / "build/draft-site/vi/levels/level-2.html").is_file()
