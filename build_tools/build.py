@@ -1,15 +1,9 @@
 """Write stage: generated Markdown and configuration per language, MkDocs builds in parallel,
-then an atomic swap into ``site/``. Nothing in ``site/`` changes unless every step succeeded.
-
-This module imports only what starts the build quickly; the content models, the renderer and
-MkDocs are imported by :func:`build` once the helper compiling templates is running
-(``compiled.Warmup``), so that the helper overlaps those imports too.
-"""
+then an atomic swap into ``site/``. Nothing in ``site/`` changes unless every step succeeded."""
 
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import html
 import logging
@@ -21,24 +15,22 @@ import tempfile
 import time
 import tomllib
 import zipfile
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from build_tools import compiled
+from build_tools import theme
 from build_tools.errors import Problem, SiteBuildError, TemplateProblem
 
 if TYPE_CHECKING:
     from build_tools.content import Content
 
 GENERATED = "build"
-OVERRIDES = Path("docs") / "overrides"
-"""The theme's custom_dir, relative to the project root."""
+BYTECODE = Path(GENERATED) / "jinja"
+"""Compiled templates, kept between builds (``theme.use_bytecode_cache``)."""
 OFFLINE_SHIM = "iframe-worker-shim.js"
 
 
@@ -60,14 +52,10 @@ class Job:
 
 @dataclass
 class LanguageResult:
-    """One language's build: MkDocs' status and warnings, and where its time went."""
+    """One language's build: MkDocs' status and warnings."""
 
     code: int
     log: str
-    render: float = 0.0
-    """Seconds rendering and writing the language's Markdown and configuration."""
-    mkdocs: float = 0.0
-    """Seconds of MkDocs."""
 
 
 def write_sources(job: Job, lang: str) -> Path:
@@ -96,7 +84,7 @@ def write_sources(job: Job, lang: str) -> Path:
             site_dir=str((job.root / "site" / lang).resolve()),  # the build overrides it with a staging dir
             base=str((job.root / "mkdocs.yml").resolve()),
             site_url=job.site_url,
-            custom_dir=str((job.root / OVERRIDES).resolve()),
+            custom_dir=str((job.root / theme.OVERRIDES).resolve()),
             offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
             shared=job.palette,
         ),
@@ -148,28 +136,31 @@ _JOB: Job | None = None
 def _start_worker(job: Job) -> None:
     global _JOB
     _JOB = job
-    compiled.share_theme_listing()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    theme.use_bytecode_cache(job.root / BYTECODE)
 
 
 def build_language(lang: str) -> LanguageResult:
     """In a worker: render ``lang``'s Markdown, then build it with MkDocs."""
     assert _JOB is not None, "build_language runs in a worker started by run_languages"
-    started = time.perf_counter()
     config = write_sources(_JOB, lang)
-    rendered = time.perf_counter()
-    code, log = run_mkdocs(config, _JOB.site_dir / lang)
-    return LanguageResult(code, log, rendered - started, time.perf_counter() - rendered)
+    return LanguageResult(*run_mkdocs(config, _JOB.site_dir / lang))
 
 
-def _preload_mkdocs() -> None:
-    """Import the renderer, MkDocs, Material and the Markdown extensions once, before forking
-    workers."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    import material.plugins.search.plugin  # type: ignore[import-untyped]  # noqa: F401
-    import mkdocs.commands.build
-    import mkdocs.config  # noqa: F401
+PRELOAD = ["build_tools.render", "mkdocs.commands.build", "mkdocs.config", "material.plugins.search.plugin"]
+"""What every worker imports: the fork server imports it once, and each worker starts with it."""
 
-    import build_tools.render  # noqa: F401
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers come from a fork server where there is one (Linux): a clean process that imported
+    MkDocs and Material once, never a fork of this one, which may run threads (``make serve``
+    serves HTTP from a thread; forking a threaded process can deadlock). Elsewhere, spawn."""
+    try:
+        context = multiprocessing.get_context("forkserver")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def run_languages(job: Job) -> dict[str, LanguageResult]:
@@ -180,15 +171,9 @@ def run_languages(job: Job) -> dict[str, LanguageResult]:
     Raises:
         SiteBuildError: when MkDocs fails or prints any warning for any language.
     """
-    _preload_mkdocs()
-    context: multiprocessing.context.BaseContext
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork (not Linux/macOS): a fresh interpreter per worker
-        context = multiprocessing.get_context("spawn")
     languages = job.content.languages
     workers = min(len(languages), os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(job,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(job,)) as pool:
         futures = {lang: pool.submit(build_language, lang) for lang in languages}
         results = {lang: future.result() for lang, future in futures.items()}
     # A problem of the shared configuration or the theme is the same in every language: said once.
@@ -289,42 +274,11 @@ def nginx_csp(site: Path) -> str:
     )
 
 
-@dataclass
-class Stopwatch:
-    """Where a build's time goes: wall and CPU seconds per stage (CPU includes the finished
-    child processes), and what the workers spent on each step, summed over the languages.
-    ``make bench`` reads it; a build without one records nothing."""
-
-    stages: dict[str, tuple[float, float]] = field(default_factory=dict)
-    workers: dict[str, float] = field(default_factory=lambda: {"render": 0.0, "mkdocs": 0.0})
-
-    @staticmethod
-    def _cpu() -> float:
-        import resource
-
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.process_time() + children.ru_utime + children.ru_stime
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        wall, cpu = time.perf_counter(), self._cpu()
-        try:
-            yield
-        finally:
-            self.stages[name] = (time.perf_counter() - wall, self._cpu() - cpu)
-
-    def add(self, results: dict[str, LanguageResult]) -> None:
-        for r in results.values():
-            self.workers["render"] += r.render
-            self.workers["mkdocs"] += r.mkdocs
-
-
 def build(
     root: Path,
     site: Path | None = None,
     site_url: str | None = None,
     offline: bool = False,
-    stopwatch: Stopwatch | None = None,
     untranslated: list[Problem] | None = None,
 ) -> float:
     """Validate, render and build the whole site into ``site`` (default ``root/site``).
@@ -342,17 +296,11 @@ def build(
         SiteBuildError: MkDocs failed or warned (``site`` is left untouched).
     """
     started = time.perf_counter()
-    # Nearly everything a build makes lives until it ends: the cycle collector's passes over
-    # it are wasted (a twentieth of the build). The workers inherit the setting.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _build(root, site or root / "site", site_url, offline, stopwatch or Stopwatch(), started, untranslated)
+        _build(root, site or root / "site", site_url, offline, untranslated)
     except jinja2.TemplateError as exc:
         raise template_problem(exc, root) from None
-    finally:
-        if collecting:
-            gc.enable()
+    return time.perf_counter() - started
 
 
 _TEMPLATE_FRAME = re.compile(r'File "([^"]+\.(?:html|j2))", line (\d+)')
@@ -387,25 +335,14 @@ def _build(
     site: Path,
     site_url: str | None,
     offline: bool,
-    watch: Stopwatch,
-    started: float,
     untranslated: list[Problem] | None = None,
-) -> float:
-    # Templates compile on the other core while this one imports and loads (compiled.py).
-    overrides = root / OVERRIDES
-    with compiled.Warmup(overrides) as warmup:
-        with watch.stage("load"):
-            from build_tools.content import load_content
+) -> None:
+    theme.check_versions()
+    from build_tools import render
+    from build_tools.content import load_content
 
-            content = load_content(root, untranslated=untranslated)
-        with watch.stage("imports"):
-            _preload_mkdocs()
-            from build_tools import render
-
-            palette = render.shared_palette(root / "mkdocs.yml")
-            compiled.list_theme_ahead(overrides)  # while the helper compiles
-        with watch.stage("templates"):
-            warmup.finish()
+    content = load_content(root, untranslated=untranslated)
+    palette = render.shared_palette(root / "mkdocs.yml")
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     # mkdtemp makes a private (0700) folder; site/ gets the mode of any folder made here, since
     # operators copy it with its mode (rsync -a) and a 0700 folder is a 403 for the web server.
@@ -414,20 +351,17 @@ def _build(
     staging.chmod(0o777 & ~mask)
     out = root / GENERATED / ("offline" if offline else "site")
     try:
-        with watch.stage("languages"):
-            watch.add(run_languages(Job(content, root, out, staging, site_url, offline, palette)))
-        with watch.stage("finish"):
-            (staging / "index.html").write_text(root_index(content), encoding="utf-8")
-            if site_url:
-                (staging / "sitemap.xml").write_text(sitemap_index(content, site_url), encoding="utf-8")
-            for name in ("language.js", "language.css"):
-                shutil.copy2(root / "docs" / "root" / name, staging / name)
-            (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")
-            swap(staging, site)
+        run_languages(Job(content, root, out, staging, site_url, offline, palette))
+        (staging / "index.html").write_text(root_index(content), encoding="utf-8")
+        if site_url:
+            (staging / "sitemap.xml").write_text(sitemap_index(content, site_url), encoding="utf-8")
+        for name in ("language.js", "language.css"):
+            shutil.copy2(root / "docs" / "root" / name, staging / name)
+        (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")
+        swap(staging, site)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return time.perf_counter() - started
 
 
 def swap(new: Path, site: Path) -> None:

@@ -43,5 +43,5 @@ class SiteBuildError(BuildToolsError):
 
 
 class TemplateProblem(BuildToolsError):
-    """A template (ours under build_tools/templates/ or a theme override under docs/overrides/)
+    """A template (ours under build_tools/templates/ or a theme override under build_tools/theme/overrides/)
     failed: ``path:line: message`` when the line is known."""

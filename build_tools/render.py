@@ -16,8 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from build_tools import figure, markup, quizdata
-from build_tools.compiled import FILTERS, environment
+from build_tools import figure, markup, quizdata, theme
 from build_tools.content import Content, LoadedPage
 from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
@@ -67,6 +66,9 @@ def link_targets(content: Content, lang: str) -> dict[str, Target]:
     return targets
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 class Renderer:
     """Renders the pages of one language."""
 
@@ -83,8 +85,18 @@ class Renderer:
             "paras": self._paras,
             "tr": self._tr,
         }
-        assert tuple(filters) == FILTERS, "compiled.FILTERS lists the filters, for the compiling helper"
-        self.env = environment(self._finalize, filters)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            # Autoescape makes macros return Markup; the real escaping happens in _finalize.
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=self._finalize,
+            bytecode_cache=theme.bytecode_cache(),
+        )
+        self.env.filters.update(filters)
         self.env.globals.update(
             ui=self.lang.ui,
             url=self._url,
@@ -203,7 +215,7 @@ class Renderer:
 
 
 # Widget files a page loads besides the site-wide ones (mkdocs.yml): only what it uses, so a
-# page without a quiz carries no quiz code. docs/overrides/main.html emits them.
+# page without a quiz carries no quiz code. build_tools/theme/overrides/main.html emits them.
 _QUIZ = {"css": ["assets/quiz.css"], "js": ["assets/quiz.js"]}
 _KIND_ASSETS = {
     "assessment": {"css": ["assets/assessment.css"], "js": ["assets/assessment.js"]},
@@ -322,7 +334,7 @@ THEME_STRINGS = {
 }
 """Material's interface strings (its key → our ui key) that the site translates itself: Material's
 own are wrong in some languages (Vietnamese "back to top" said "back to the table of contents",
-its search said "Initializing search" in English). docs/overrides/partials/language.html reads
+its search said "Initializing search" in English). build_tools/theme/overrides/partials/language.html reads
 them from ``extra.theme_strings`` before Material's translation."""
 
 
@@ -368,7 +380,7 @@ def mkdocs_config(
         "theme": {"language": lang, "custom_dir": custom_dir, "palette": palette(content, lang, shared)},
         "nav": nav(content, lang),
         "plugins": {"search": search},
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "hooks": [str(theme.HOOKS)],
         "extra": {
             "alternate": alternate,
             "permalink_title": ui("permalink_title"),

@@ -19,7 +19,7 @@ from pathlib import Path
 from build_tools.build import build
 from build_tools.errors import BuildToolsError, ContentError, Problem
 
-WATCHED = ("content", "docs", "build_tools/templates", "mkdocs.yml")
+WATCHED = ("content", "docs", "build_tools/templates", "build_tools/theme/overrides", "mkdocs.yml")
 RELOAD = b"""<script>(function(){var b=null,box=null,note=null;
 function show(p){if(!p.length){if(box)box.remove();box=null;return}
 if(!box){box=document.createElement("pre");box.id="bsh-build-problems";box.setAttribute("role","alert");

@@ -145,7 +145,7 @@ def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, messag
     before = site_files(tmp_path)
     (tmp_path / "docs").unlink()  # minimal_tree links the real docs/: edit a copy
     shutil.copytree(REPO / "docs", tmp_path / "docs")
-    main = tmp_path / "docs/overrides/main.html"
+    main = tmp_path / "build_tools/theme/overrides/main.html"
     lines = main.read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
     lines[line - 1] += broken
@@ -154,7 +154,7 @@ def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, messag
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     (only,) = proc.stderr.splitlines()
-    assert only.startswith(f"docs/overrides/main.html:{line}: {message}"), only
+    assert only.startswith(f"build_tools/theme/overrides/main.html:{line}: {message}"), only
     after = site_files(tmp_path)
     assert after == before
 
@@ -243,7 +243,7 @@ def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_scripts_wait_for_the_first_paint_and_material_comes_last(built: Path) -> None:
-    """Every script is inert until the inline loader starts it (docs/overrides/main.html): the
+    """Every script is inert until the inline loader starts it (build_tools/theme/overrides/main.html): the
     page's widgets first, then Material's bundle, which the loader wakes with DOMContentLoaded."""
     from build_tools.build import content_security_policy
 

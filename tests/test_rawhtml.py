@@ -9,7 +9,7 @@ import markdown
 import pytest
 from helpers import minimal_tree
 
-from build_tools.rawhtml import CLOSE, OPEN, RawHtmlExtension
+from build_tools.theme.rawhtml import CLOSE, OPEN, RawHtmlExtension
 
 BLOCK = """<section class="quiz" id="quiz-1">
 <p>First <em>paragraph</em> with *no* Markdown.</p>

@@ -94,12 +94,12 @@ def test_a_broken_template_is_located_and_serving_goes_on(page: Page, served: tu
     """A theme override that does not compile is a problem like a content one: file, line, no
     traceback, the last good site still served."""
     url, root = served
-    override = root / "docs/overrides/main.html"
+    override = root / "build_tools/theme/overrides/main.html"
     good = override.read_text(encoding="utf-8")
     page.goto(url + "en/index.html")
     problems = page.locator("#bsh-build-problems")
     override.write_text(good + "{% bad %}\n", encoding="utf-8")
-    where = f"docs/overrides/main.html:{good.count(chr(10)) + 1}: template error"
+    where = f"build_tools/theme/overrides/main.html:{good.count(chr(10)) + 1}: template error"
     expect(problems).to_contain_text(where, timeout=60_000)
     expect(problems).not_to_contain_text("Traceback")
     override.write_text(good, encoding="utf-8")

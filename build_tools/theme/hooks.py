@@ -1,8 +1,4 @@
-"""MkDocs hooks of every language build (``render.mkdocs_config`` lists this file).
-
-The theme's compiled templates live in ``build_tools.compiled.STORE``, shared by every language
-a worker process builds.
-"""
+"""MkDocs hooks of every language build (``render.mkdocs_config`` lists this file)."""
 
 from __future__ import annotations
 
@@ -13,26 +9,27 @@ from typing import Any
 import jinja2
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_tools import hashed, lunrpatch, palettecss
-from build_tools.compiled import STORE
-from build_tools.rawhtml import RawHtmlExtension
+from build_tools import theme
+from build_tools.theme import hashed, lunr
+from build_tools.theme.rawhtml import RawHtmlExtension
 
 
 @event_priority(100)  # before the search plugin, whose on_config renders a theme template
 def on_config(config: Any, **_: Any) -> Any:
-    """Every Jinja environment of the theme shares the compiled templates: MkDocs' own (the
-    pages) and the ones Material's search plugin makes to read its translations, a fresh one
-    per language and setting. Generated HTML blocks pass through Markdown unparsed
-    (build_tools/rawhtml.py)."""
-    theme = config.theme
-    make_env = theme.get_env
+    """Every Jinja environment of the theme uses the build's compiled templates
+    (:func:`build_tools.theme.use_bytecode_cache`): MkDocs' own (the pages) and the ones
+    Material's search plugin makes to read its translations, a fresh one per language and
+    setting. Generated HTML blocks pass through Markdown unparsed (rawhtml.py)."""
+    cache = theme.bytecode_cache()
+    if cache is not None:
+        make_env = config.theme.get_env
 
-    def get_env() -> jinja2.Environment:
-        env: jinja2.Environment = make_env()
-        env.bytecode_cache = STORE
-        return env
+        def get_env() -> jinja2.Environment:
+            env: jinja2.Environment = make_env()
+            env.bytecode_cache = cache
+            return env
 
-    theme.get_env = get_env
+        config.theme.get_env = get_env
     config.markdown_extensions.append(RawHtmlExtension())
     # The headings' permalinks, titled in the page's language (render.mkdocs_config passes it).
     title = config.extra.get("permalink_title")
@@ -81,18 +78,13 @@ on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """Material's palette stylesheet without the colours the site does not use (palettecss.py);
-    its lunr-languages files corrected and extended, and its search worker taught word forms
-    (lunrpatch.py). Changed content-named files get names of their new content (hashed.py). No
+    """Material's lunr-languages files corrected and extended, and its search worker taught
+    word forms (lunr.py); the changed worker gets a name of its new content (hashed.py). No
     sitemap without ``site_url``."""
     site = Path(config.site_dir)
-    changed: dict[Path, str] = {}
-    if "palette" in config.theme:
-        changed |= palettecss.trim_site(site, config.theme["palette"])
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None:
-        changed |= lunrpatch.patch_site(site, search.config.lang or [], config.theme["language"])
-    hashed.write(site, changed)
+        hashed.write(site, lunr.patch_site(site, search.config.lang or [], config.theme["language"]))
     if not config.site_url:  # MkDocs writes an empty sitemap without one: a file that says nothing
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site / name).unlink(missing_ok=True)
