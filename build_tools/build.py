@@ -16,7 +16,7 @@ import time
 import tomllib
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,14 +48,32 @@ class Job:
     offline: bool = False
     palette: Any = None
     """``theme.palette`` of the shared ``mkdocs.yml`` (read once, by the main process)."""
+    built: dict[str, str] = field(default_factory=dict)
+    """The fingerprint of each language's sources as last built into the target site (see
+    :func:`build`'s ``reuse``); a language whose sources still have it is not built again."""
 
 
 @dataclass
 class LanguageResult:
-    """One language's build: MkDocs' status and warnings."""
+    """One language's build: MkDocs' status and warnings, the fingerprint of its sources, and
+    whether the previous build of the language was kept (its sources had not changed)."""
 
     code: int
     log: str
+    fingerprint: str
+    kept: bool = False
+
+
+def fingerprint(job: Job, config: Path) -> str:
+    """A digest of everything a language's MkDocs build reads: its generated Markdown and assets,
+    its configuration, the shared ``mkdocs.yml`` and the theme overrides."""
+    digest = hashlib.sha256()
+    files = [*sorted((config.parent / "docs").rglob("*")), config, job.root / "mkdocs.yml"]
+    files += sorted((job.root / theme.OVERRIDES).rglob("*"))
+    for path in files:
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def write_sources(job: Job, lang: str) -> Path:
@@ -141,10 +159,14 @@ def _start_worker(job: Job) -> None:
 
 
 def build_language(lang: str) -> LanguageResult:
-    """In a worker: render ``lang``'s Markdown, then build it with MkDocs."""
+    """In a worker: render ``lang``'s Markdown, then build it with MkDocs, unless its sources are
+    the ones last built (``Job.built``)."""
     assert _JOB is not None, "build_language runs in a worker started by run_languages"
     config = write_sources(_JOB, lang)
-    return LanguageResult(*run_mkdocs(config, _JOB.site_dir / lang))
+    digest = fingerprint(_JOB, config)
+    if _JOB.built.get(lang) == digest:
+        return LanguageResult(0, "", digest, kept=True)
+    return LanguageResult(*run_mkdocs(config, _JOB.site_dir / lang), digest)
 
 
 PRELOAD = ["build_tools.render", "mkdocs.commands.build", "mkdocs.config", "material.plugins.search.plugin"]
@@ -280,8 +302,14 @@ def build(
     site_url: str | None = None,
     offline: bool = False,
     untranslated: list[Problem] | None = None,
+    reuse: dict[str, str] | None = None,
 ) -> float:
     """Validate, render and build the whole site into ``site`` (default ``root/site``).
+
+    With ``reuse`` (a dict the caller keeps between builds of the same ``site``, as ``make
+    serve`` does), a language whose generated sources did not change since the last build is
+    taken over from the previous site instead of built again: saving one language's text
+    rebuilds that language only. The dict is updated after each successful build.
 
     With ``offline``, the site also works from ``file://`` (search included): Material's offline
     plugin, with its web-worker shim served from the site instead of a CDN. With
@@ -297,7 +325,7 @@ def build(
     """
     started = time.perf_counter()
     try:
-        _build(root, site or root / "site", site_url, offline, untranslated)
+        _build(root, site or root / "site", site_url, offline, untranslated, reuse)
     except jinja2.TemplateError as exc:
         raise template_problem(exc, root) from None
     return time.perf_counter() - started
@@ -336,6 +364,7 @@ def _build(
     site_url: str | None,
     offline: bool,
     untranslated: list[Problem] | None = None,
+    reuse: dict[str, str] | None = None,
 ) -> None:
     theme.check_versions()
     from build_tools import render
@@ -351,7 +380,11 @@ def _build(
     staging.chmod(0o777 & ~mask)
     out = root / GENERATED / ("offline" if offline else "site")
     try:
-        run_languages(Job(content, root, out, staging, site_url, offline, palette))
+        built = {lang: digest for lang, digest in (reuse or {}).items() if (site / lang).is_dir()}
+        results = run_languages(Job(content, root, out, staging, site_url, offline, palette, built))
+        for lang, result in results.items():
+            if result.kept:  # hard links: instant, and the old site/ can go as usual
+                shutil.copytree(site / lang, staging / lang, copy_function=os.link)
         (staging / "index.html").write_text(root_index(content), encoding="utf-8")
         if site_url:
             (staging / "sitemap.xml").write_text(sitemap_index(content, site_url), encoding="utf-8")
@@ -359,6 +392,9 @@ def _build(
             shutil.copy2(root / "docs" / "root" / name, staging / name)
         (staging / CSP_SNIPPET).write_text(nginx_csp(staging), encoding="utf-8")
         swap(staging, site)
+        if reuse is not None:
+            reuse.clear()
+            reuse.update({lang: result.fingerprint for lang, result in results.items()})
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -63,6 +63,9 @@ class _State:
         """What the last attempt to build reported; empty after a successful build."""
         self.notes: list[str] = []
         """In a draft preview, the texts of the last build that are not translated yet."""
+        self.built: dict[str, str] = {}
+        """Each language's sources as last built (``build``'s ``reuse``): a save rebuilds only
+        the languages whose pages it changes."""
 
 
 def _handler(site: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
@@ -106,7 +109,8 @@ def _rebuild(root: Path, site: Path, state: _State, draft: bool = False) -> None
     notes: list[Problem] | None = [] if draft else None
     try:
         site.parent.mkdir(parents=True, exist_ok=True)
-        seconds = build(root, site=site, untranslated=notes)
+        before = dict(state.built)
+        seconds = build(root, site=site, untranslated=notes, reuse=state.built)
     except ContentError as exc:
         state.problems = [str(problem) for problem in exc.problems]
         for problem in state.problems:
@@ -121,7 +125,9 @@ def _rebuild(root: Path, site: Path, state: _State, draft: bool = False) -> None
     state.notes = [str(note) for note in notes or []]
     state.build_id = str(time.time())
     untranslated = f"; draft preview: {len(state.notes)} text(s) not translated yet" if state.notes else ""
-    print(f"rebuilt in {seconds:.1f} s{untranslated}", flush=True)
+    changed = [lang for lang, digest in state.built.items() if before.get(lang) != digest]
+    which = ", ".join(changed) if before else "every language"
+    print(f"rebuilt {which or 'nothing (no page changed)'} in {seconds:.1f} s{untranslated}", flush=True)
 
 
 def serve(root: Path, port: int = 8000, interval: float = 0.2, draft: bool = False) -> None:

@@ -80,8 +80,9 @@ def minimal_tree(root: Path, files: dict[str, Any] | None = None, *, site: bool 
     (content / "modules").mkdir(exist_ok=True)
     if site:
         shutil.copy(REPO / "content" / "site.yaml", content / "site.yaml")
-        for name in ("docs", "mkdocs.yml"):
+        for name in ("docs", "mkdocs.yml", "build_tools/theme/overrides"):
             if not (root / name).exists():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
                 (root / name).symlink_to(REPO / name)
     tree: dict[str, Any] = {"content/home.yaml": home()}
     tree.update({f"content/levels/level-{n}.yaml": level(n) for n in range(1, 6)})

@@ -143,9 +143,10 @@ def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, messag
     minimal_tree(tmp_path)
     build(tmp_path)
     before = site_files(tmp_path)
-    (tmp_path / "docs").unlink()  # minimal_tree links the real docs/: edit a copy
-    shutil.copytree(REPO / "docs", tmp_path / "docs")
-    main = tmp_path / "build_tools/theme/overrides/main.html"
+    overrides = tmp_path / "build_tools/theme/overrides"
+    overrides.unlink()  # minimal_tree links the real overrides: edit a copy
+    shutil.copytree(REPO / "build_tools/theme/overrides", overrides)
+    main = overrides / "main.html"
     lines = main.read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
     lines[line - 1] += broken
@@ -218,6 +219,9 @@ def test_without_site_url_nothing_absolute(built: Path) -> None:
 
 
 def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from build_tools import build as build_module
     from build_tools import render
     from build_tools.build import build
     from build_tools.errors import SiteBuildError
@@ -231,8 +235,10 @@ def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.Mo
             files["levels/level-3.md"] += "\n[broken](nowhere.md)\n"
         return files
 
-    # The workers render their languages themselves; forked, they see the patched renderer.
+    # The workers render their languages themselves; forked from this process (not from the
+    # fork server), they see the patched renderer.
     monkeypatch.setattr(render, "render_language", with_a_broken_link)
+    monkeypatch.setattr(build_module, "_context", lambda: multiprocessing.get_context("fork"))
     with pytest.raises(SiteBuildError) as caught:
         build(tmp_path)
     assert not (tmp_path / "site").exists()

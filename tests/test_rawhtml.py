@@ -50,6 +50,9 @@ def test_an_unpaired_marker_leaves_the_page_to_python_markdown() -> None:
 def test_mkdocs_anchor_check_sees_ids_in_marked_blocks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, anchor: str, ok: bool
 ) -> None:
+    import multiprocessing
+
+    from build_tools import build as build_module
     from build_tools import render
     from build_tools.build import build
     from build_tools.errors import SiteBuildError
@@ -63,7 +66,9 @@ def test_mkdocs_anchor_check_sees_ids_in_marked_blocks(
         files["levels/level-2.md"] += f"\n[to the block](level-3.md#{anchor})\n"
         return files
 
-    monkeypatch.setattr(render, "render_language", with_a_block)  # forked workers see it
+    monkeypatch.setattr(render, "render_language", with_a_block)
+    # Workers forked from this process see the patched renderer (the fork server's would not).
+    monkeypatch.setattr(build_module, "_context", lambda: multiprocessing.get_context("fork"))
     if ok:
         build(tmp_path)
         assert 'id="inside"' in (tmp_path / "site" / "en" / "levels" / "level-3.html").read_text(encoding="utf-8")

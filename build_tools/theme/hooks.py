@@ -54,15 +54,32 @@ def on_post_page(output: str, **_: Any) -> str:
 # do not belong in search results; the hierarchy figure: it names every level), but only after
 # parsing every tag inside them with Python's HTML parser, a third of its time. The search plugin
 # sees the page without them, which indexes exactly the same text; the page itself keeps them.
-_EXCLUDED = re.compile(r"<(section|figure) [^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
+_EXCLUDED = re.compile(r"<(section|figure)\s[^>]*\bdata-search-exclude\b[^>]*>")
 _FULL = "bsh_full_content"
+
+
+def without_excluded(html: str) -> str:
+    """``html`` without its ``data-search-exclude`` sections and figures, each up to its own
+    closing tag (elements of the same name nested inside are counted, so none ends it early)."""
+    out, pos = [], 0
+    while (start := _EXCLUDED.search(html, pos)) is not None:
+        out.append(html[pos : start.start()])
+        tags = re.compile(rf"<(/?){start[1]}[\s>]")
+        depth, end = 1, start.end()
+        while depth and (tag := tags.search(html, end)) is not None:
+            depth += -1 if tag[1] else 1
+            end = tag.end()
+        if depth:  # never closed: leave the rest to the search plugin
+            return "".join(out) + html[start.start() :]
+        pos = html.index(">", end - 1) + 1
+    return "".join(out) + html[pos:]
 
 
 @event_priority(100)  # before the search plugin (priority 0)
 def _hide_excluded(context: Any, /, page: Any, **_: Any) -> Any:
     if page.content and "data-search-exclude" in page.content:
         setattr(page, _FULL, page.content)
-        page.content = _EXCLUDED.sub("", page.content)
+        page.content = without_excluded(page.content)
     return context
 
 
