@@ -64,22 +64,50 @@ class LanguageResult:
     kept: bool = False
 
 
-def fingerprint(job: Job, config: Path) -> str:
-    """A digest of everything a language's MkDocs build reads: its generated Markdown and assets,
-    its configuration, the shared ``mkdocs.yml`` and the theme overrides."""
-    digest = hashlib.sha256()
-    files = [*sorted((config.parent / "docs").rglob("*")), config, job.root / "mkdocs.yml"]
-    files += sorted((job.root / theme.OVERRIDES).rglob("*"))
-    for path in files:
-        if path.is_file():
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Sources:
+    """What MkDocs reads to build one language: the rendered pages (path under ``docs/`` →
+    text) and the configuration."""
+
+    pages: dict[str, str]
+    config: str
+
+    def fingerprint(self, job: Job) -> str:
+        """A digest of the sources and of the files they come with: our assets, the shared
+        ``mkdocs.yml`` and the theme overrides."""
+        digest = hashlib.sha256(self.config.encode())
+        for rel, text in sorted(self.pages.items()):
+            digest.update(f"\0{rel}\0{text}".encode())
+        files = [job.root / "mkdocs.yml", *sorted((job.root / "docs" / "assets").rglob("*"))]
+        files += sorted((job.root / theme.OVERRIDES).rglob("*"))
+        for path in files:
+            if path.is_file():
+                digest.update(b"\0" + path.as_posix().encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
 
 
-def write_sources(job: Job, lang: str) -> Path:
-    """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return the configuration's path."""
+def render_sources(job: Job, lang: str) -> Sources:
+    """Render ``lang``'s pages and configuration (nothing written yet)."""
     from build_tools import render
 
+    docs = job.out / lang / "docs"
+    config = render.mkdocs_config(
+        job.content,
+        lang,
+        docs_dir=str(docs.resolve()),
+        site_dir=str((job.root / "site" / lang).resolve()),  # the build overrides it with a staging dir
+        base=str((job.root / "mkdocs.yml").resolve()),
+        site_url=job.site_url,
+        custom_dir=str((job.root / theme.OVERRIDES).resolve()),
+        offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
+        shared=job.palette,
+    )
+    return Sources(render.render_language(job.content, lang), config)
+
+
+def write_sources(job: Job, lang: str, sources: Sources | None = None) -> Path:
+    """Write ``out/<lang>/docs/`` and ``out/<lang>/mkdocs.yml``; return the configuration's path."""
+    sources = sources or render_sources(job, lang)
     base = job.out / lang
     docs = base / "docs"
     if docs.exists():
@@ -89,25 +117,12 @@ def write_sources(job: Job, lang: str) -> Path:
     minify_assets(docs / "assets")
     if job.offline:
         shutil.copy2(job.root / "docs" / "vendor" / OFFLINE_SHIM, docs / "assets" / OFFLINE_SHIM)
-    for rel, text in render.render_language(job.content, lang).items():
+    for rel, text in sources.pages.items():
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     config = base / "mkdocs.yml"
-    config.write_text(
-        render.mkdocs_config(
-            job.content,
-            lang,
-            docs_dir=str(docs.resolve()),
-            site_dir=str((job.root / "site" / lang).resolve()),  # the build overrides it with a staging dir
-            base=str((job.root / "mkdocs.yml").resolve()),
-            site_url=job.site_url,
-            custom_dir=str((job.root / theme.OVERRIDES).resolve()),
-            offline_shim=f"assets/{OFFLINE_SHIM}" if job.offline else None,
-            shared=job.palette,
-        ),
-        encoding="utf-8",
-    )
+    config.write_text(sources.config, encoding="utf-8")
     return config
 
 
@@ -162,10 +177,11 @@ def build_language(lang: str) -> LanguageResult:
     """In a worker: render ``lang``'s Markdown, then build it with MkDocs, unless its sources are
     the ones last built (``Job.built``)."""
     assert _JOB is not None, "build_language runs in a worker started by run_languages"
-    config = write_sources(_JOB, lang)
-    digest = fingerprint(_JOB, config)
+    sources = render_sources(_JOB, lang)
+    digest = sources.fingerprint(_JOB)
     if _JOB.built.get(lang) == digest:
         return LanguageResult(0, "", digest, kept=True)
+    config = write_sources(_JOB, lang, sources)
     return LanguageResult(*run_mkdocs(config, _JOB.site_dir / lang), digest)
 
 
