@@ -449,7 +449,7 @@ def bundle(root: Path) -> Path:
 BUNDLE_README = """The Buy-Sell Hierarchy - offline copy
 
 Unzip, then open index.html in a browser (double-click it). Everything works from the disk,
-with no internet connection: the pages in four languages, the language switcher, search and the
+with no internet connection: the pages in every language, the language switcher, search and the
 self-quiz (answers are saved in this browser only).
 
 To publish it on an internal web server instead, copy the whole folder there, under any path.
