@@ -46,8 +46,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-js-test:
-	node --test tests/js/
+js-test: $(STAMP)  ## node tests (tests/js/); the search scripts run in the installed Material's worker
+	dir=$$($(PY) -c 'import material, os; print(os.path.dirname(material.__file__))') && \
+	MATERIAL_DIR=$$dir node --test tests/js/
 
 test: $(STAMP) $(CHROMIUM) $(NGINX)  ## install what the tests need, then lint, type-check and run every test
 	$(MAKE) lint typecheck js-test
