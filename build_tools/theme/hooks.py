@@ -95,9 +95,9 @@ on_page_context = CombinedEvent(_hide_excluded, _restore_excluded)
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """Material's lunr-languages files corrected and extended, and its search worker taught
-    word forms (lunr.py); the changed worker gets a name of its new content (hashed.py). No
-    sitemap without ``site_url``."""
+    """Material's search worker extended (lunr.py with search-variants.js and search-query.js);
+    the changed worker gets a name of its new content (hashed.py). No sitemap without
+    ``site_url``."""
     site = Path(config.site_dir)
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None:
