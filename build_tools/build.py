@@ -274,8 +274,8 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script
 
 
 def inline_script_hashes(site: Path) -> list[str]:
-    """CSP source expressions for every inline script in the built site (Material's few, one of
-    which varies with page depth, and our script loader, docs/overrides/partials/loader.html)."""
+    """CSP source expressions for every inline script in the built site (Material's few, of which
+    the storage helpers vary with page depth, and the language switcher's, partials/alternate.html)."""
     found: set[str] = set()
     for page in site.rglob("*.html"):
         for body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
