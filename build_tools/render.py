@@ -215,11 +215,12 @@ class Renderer:
 
 
 # Widget files a page loads besides the site-wide ones (mkdocs.yml): only what it uses, so a
-# page without a quiz carries no quiz code. build_tools/theme/overrides/main.html emits them.
-_QUIZ = {"css": ["assets/quiz.css"], "js": ["assets/quiz.js"]}
+# page without a quiz carries no quiz code; every widget needs bsh.js (what they share) first.
+# build_tools/theme/overrides/main.html emits them, in this order.
+_QUIZ = {"css": ["assets/quiz.css"], "js": ["assets/bsh.js", "assets/quiz.js"]}
 _KIND_ASSETS = {
-    "assessment": {"css": ["assets/assessment.css"], "js": ["assets/assessment.js"]},
-    "progress": {"css": ["assets/assessment.css"], "js": ["assets/progress.js"]},
+    "assessment": {"css": ["assets/assessment.css"], "js": ["assets/bsh.js", "assets/assessment.js"]},
+    "progress": {"css": ["assets/assessment.css"], "js": ["assets/bsh.js", "assets/progress.js"]},
 }
 
 

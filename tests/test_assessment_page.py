@@ -152,7 +152,7 @@ def test_the_assessment_page_follows_its_dom_contract(site: Path, lang: str) -> 
     assert data["lang"] == lang
     assert data["gapLabel"] == f"Mostly true [{lang}]"
     assert data["ui"]["as_imported"].count("{added}") == 1
-    assert '<script src="assets/assessment.js"></script>' in html
+    assert '<script src="assets/bsh.js"></script>\n<script src="assets/assessment.js"></script>' in html
     assert "<script>" not in html.split("</article>")[0].split("<article")[1]
 
 

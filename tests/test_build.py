@@ -249,8 +249,8 @@ def test_a_mkdocs_warning_fails_the_build(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_widgets_load_before_material_and_every_inline_script_is_allowed(built: Path) -> None:
-    """Plain scripts (build_tools/theme/overrides/main.html): a page's widgets, then Material's
-    bundle; the theme's inline scripts (Material's, the switcher's) are in the
+    """Plain scripts (build_tools/theme/overrides/main.html): a page's widgets, bsh.js first, then
+    Material's bundle; the theme's inline scripts (Material's, the switcher's) are in the
     Content-Security-Policy."""
     from build_tools.build import content_security_policy
 
@@ -260,6 +260,9 @@ def test_widgets_load_before_material_and_every_inline_script_is_allowed(built: 
             html = (built / lang / rel).read_text(encoding="utf-8")
             scripts = [re.sub(r"^(\.\./)*", "", src) for src in re.findall(r'<script src="([^"]+)"></script>', html)]
             assert scripts[-1].startswith("assets/javascripts/bundle."), f"{lang}/{rel}: Material is not last"
+            widgets = [s for s in scripts if s in {"assets/quiz.js", "assets/assessment.js", "assets/progress.js"}]
+            assert ("assets/bsh.js" in scripts) == bool(widgets), f"{lang}/{rel}"
+            assert all(scripts.index("assets/bsh.js") < scripts.index(w) for w in widgets), f"{lang}/{rel}"
             for body in re.findall(r"<script>(.*?)</script>", html, re.S):
                 digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
                 assert f"'sha256-{digest}'" in policy, f"{lang}/{rel}"

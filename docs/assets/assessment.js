@@ -1,9 +1,9 @@
 /* The self-assessment "Where do you stand with this customer?": enhances the [data-assessment]
  * element rendered by build_tools/templates/assessment.html.j2.
  *
- * Pure logic first (scoring, validation of saved and imported data, merging; imported by
- * tests/js in Node), then one Assessment class per root element, then the start: Material's
- * document$ (instant navigation safe).
+ * Pure logic first (scoring, validation of imported data, merging; imported by tests/js in
+ * Node), then one Assessment class per root element, started once the document is parsed. Needs
+ * bsh.js, loaded before it, which also reads the saved data (bsh.parseAssessments).
  *
  * The statements and their levels are read from the page (fieldsets [data-assessment-level]
  * holding [data-assessment-statement]); the strings from <script data-assessment-data>.
@@ -15,19 +15,21 @@
  *   rated yet) and are recomputed from the ratings whenever the page shows the customer.
  * Export file: {format: "bsh-assessment", version: 1, exported, customers: [Customer]}
  */
-(function () {
+(function (bsh) {
   "use strict";
 
-  var VERSION = 1;
-  var KEY = "bsh-assessment:v" + VERSION;
+  if (!bsh) return; // bsh.js did not load: the page keeps its form without JavaScript
+  var VERSION = bsh.ASSESSMENT_VERSION;
+  var KEY = bsh.ASSESSMENT_KEY;
   var FORMAT = "bsh-assessment";
-  var MAX_POINTS = 3;
+  var MAX_POINTS = bsh.MAX_POINTS;
   var THRESHOLD = 2; // a level is reached when its statements average at least this
   var MAX_FILE = 2 * 1024 * 1024;
-  var MAX_NAME = 200;
-  var MAX_ITEMS = 500;
-  var ID = /^[A-Za-z0-9_-]{1,64}$/;
-  var STATEMENT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var isPoints = bsh.isPoints;
+  var isObject = bsh.isObject;
+  var all = bsh.all;
+  var make = bsh.make;
+  var fill = bsh.fill;
 
   // --- pure logic: scoring -----------------------------------------------------------------------
 
@@ -114,71 +116,7 @@
     return out;
   }
 
-  // --- pure logic: validation ---------------------------------------------------------------------
-
-  function isPoints(x) {
-    return typeof x === "number" && x % 1 === 0 && x >= 0 && x <= MAX_POINTS;
-  }
-
-  function isObject(x) {
-    return x !== null && typeof x === "object" && !Array.isArray(x);
-  }
-
-  function isName(x) {
-    return typeof x === "string" && x.trim().length > 0 && x.length <= MAX_NAME;
-  }
-
-  function isDate(x) {
-    return typeof x === "string" && x.length <= 40 && /^\d{4}-\d\d-\d\d/.test(x) && !isNaN(Date.parse(x));
-  }
-
-  function isLevel(x) {
-    return x === null || (typeof x === "number" && x % 1 === 0 && x >= 1 && x <= 5);
-  }
-
-  /** A clean copy of one person, or null when anything is wrong. */
-  function checkPerson(p) {
-    if (!isObject(p) || typeof p.id !== "string" || !ID.test(p.id) || !isName(p.name) || !isObject(p.ratings)) {
-      return null;
-    }
-    if (p.updated !== undefined && !isDate(p.updated)) return null;
-    var ratings = {};
-    var keys = Object.keys(p.ratings);
-    if (keys.length > MAX_ITEMS) return null;
-    for (var i = 0; i < keys.length; i++) {
-      if (!STATEMENT.test(keys[i]) || !isPoints(p.ratings[keys[i]])) return null;
-      ratings[keys[i]] = p.ratings[keys[i]];
-    }
-    return { id: p.id, name: p.name.trim(), updated: p.updated || null, ratings: ratings };
-  }
-
-  /** A clean copy of one customer, or null when anything is wrong. */
-  function checkCustomer(c) {
-    if (!isObject(c) || typeof c.id !== "string" || !ID.test(c.id) || !isName(c.name) || !isDate(c.updated)) {
-      return null;
-    }
-    if (c.created !== undefined && !isDate(c.created)) return null;
-    if (!Array.isArray(c.people) || c.people.length > MAX_ITEMS) return null;
-    if (!isLevel(c.level === undefined ? null : c.level)) return null;
-    var people = [];
-    var seen = {};
-    for (var i = 0; i < c.people.length; i++) {
-      var p = checkPerson(c.people[i]);
-      if (!p || seen[p.id]) return null;
-      seen[p.id] = true;
-      people.push(p);
-    }
-    return {
-      id: c.id,
-      name: c.name.trim(),
-      created: c.created || c.updated,
-      updated: c.updated,
-      level: typeof c.level === "number" ? c.level : null,
-      low: isLevel(c.low) && typeof c.low === "number" ? c.low : null,
-      high: isLevel(c.high) && typeof c.high === "number" ? c.high : null,
-      people: people
-    };
-  }
+  // --- pure logic: import and export -------------------------------------------------------------
 
   /**
    * Validate the text of an export file. Nothing is partial: one bad customer rejects the file.
@@ -197,12 +135,12 @@
     if (typeof data.version !== "number" || data.version % 1 !== 0) return { ok: false, error: "damaged", n: 0 };
     if (data.version < VERSION) return { ok: false, error: "old-version" };
     if (data.version > VERSION) return { ok: false, error: "new-version" };
-    if (!Array.isArray(data.customers) || data.customers.length > MAX_ITEMS) return { ok: false, error: "damaged", n: 0 };
+    if (!Array.isArray(data.customers) || data.customers.length > bsh.MAX_ITEMS) return { ok: false, error: "damaged", n: 0 };
     if (!data.customers.length) return { ok: false, error: "empty" };
     var out = [];
     var seen = {};
     for (var i = 0; i < data.customers.length; i++) {
-      var c = checkCustomer(data.customers[i]);
+      var c = bsh.checkCustomer(data.customers[i]);
       if (!c || seen[c.id]) return { ok: false, error: "damaged", n: i + 1 };
       seen[c.id] = true;
       out.push(c);
@@ -213,34 +151,6 @@
   /** The export file's text for the given customers. */
   function makeExport(customers, now) {
     return JSON.stringify({ format: FORMAT, version: VERSION, exported: now, customers: customers }, null, 1);
-  }
-
-  /**
-   * Saved state as read from localStorage: the valid customers, and whether anything had to be
-   * dropped (the caller keeps a copy of the raw text before overwriting it).
-   */
-  function parseStore(raw) {
-    if (raw === null || raw === undefined) return { customers: [], damaged: false };
-    var data;
-    try {
-      data = JSON.parse(raw);
-    } catch (e) {
-      return { customers: [], damaged: true };
-    }
-    if (!isObject(data) || data.v !== VERSION || !Array.isArray(data.customers)) return { customers: [], damaged: true };
-    var out = [];
-    var seen = {};
-    var damaged = false;
-    data.customers.forEach(function (c) {
-      var clean = checkCustomer(c);
-      if (clean && !seen[clean.id]) {
-        seen[clean.id] = true;
-        out.push(clean);
-      } else {
-        damaged = true;
-      }
-    });
-    return { customers: out, damaged: damaged };
   }
 
   /**
@@ -267,45 +177,15 @@
     return { customers: out, added: counts.added, updated: counts.updated, kept: counts.kept };
   }
 
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
-      return values && k in values ? String(values[k]) : m;
-    });
-  }
-
   var logic = {
     VERSION: VERSION, KEY: KEY, FORMAT: FORMAT, THRESHOLD: THRESHOLD, MAX_POINTS: MAX_POINTS, MAX_FILE: MAX_FILE,
     average: average, levelScores: levelScores, personLevel: personLevel, groupLevel: groupLevel,
-    summarize: summarize, unanswered: unanswered, checkCustomer: checkCustomer, parseExport: parseExport,
-    makeExport: makeExport, parseStore: parseStore, merge: merge, fill: fill
+    summarize: summarize, unanswered: unanswered, parseExport: parseExport, makeExport: makeExport, merge: merge
   };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
-  window.BshAssessment = logic;
 
   // --- the widget ---------------------------------------------------------------------------------
-
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function make(tag, text, className) {
-    var el = document.createElement(tag);
-    if (text) el.textContent = text;
-    if (className) el.className = className;
-    return el;
-  }
-
-  function openStorage() {
-    try {
-      var s = window.localStorage;
-      s.setItem(KEY + ":test", "");
-      s.removeItem(KEY + ":test");
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
 
   function newId(prefix) {
     var bytes = new Uint8Array(6);
@@ -335,27 +215,25 @@
     });
     this.customerId = null;
     this.personId = null;
-    this.storage = openStorage();
+    this.storage = bsh.storage();
     this.load();
 
     var self = this;
-    this.onClick = function (e) { self.click(e); };
-    this.onSubmit = function (e) { e.preventDefault(); self.submit(); };
-    this.onFile = function () { self.importFile(); };
-    this.onStorage = function (e) {
+    root.addEventListener("click", function (e) { self.click(e); });
+    this.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      self.submit();
+    });
+    this.fileInput.addEventListener("change", function () { self.importFile(); });
+    window.addEventListener("storage", function (e) {
       if (e.key === KEY || e.key === null) {
         self.load();
         if (self.customerId && !self.find(self.customerId)) self.reset();
         self.render();
       }
-    };
-    root.addEventListener("click", this.onClick);
-    this.form.addEventListener("submit", this.onSubmit);
-    this.fileInput.addEventListener("change", this.onFile);
-    window.addEventListener("storage", this.onStorage);
+    });
 
-    all(root, "[data-assessment-js]").forEach(function (el) { el.hidden = false; });
-    all(root, "[data-assessment-nojs]").forEach(function (el) { el.hidden = true; });
+    bsh.enhance(root, "assessment");
     root.querySelector("[data-assessment-nosave]").hidden = !!this.storage;
 
     var wanted = /^#customer=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
@@ -364,43 +242,18 @@
   }
 
   Assessment.prototype = {
-    destroy: function () {
-      this.root.removeEventListener("click", this.onClick);
-      this.form.removeEventListener("submit", this.onSubmit);
-      this.fileInput.removeEventListener("change", this.onFile);
-      window.removeEventListener("storage", this.onStorage);
-      document.documentElement.classList.remove("bsh-print-result");
-    },
-
     // --- saved data
 
     load: function () {
-      var raw = null;
-      if (this.storage) {
-        try {
-          raw = this.storage.getItem(KEY);
-        } catch (e) {
-          raw = null;
-        }
-      }
-      var parsed = parseStore(raw);
-      if (parsed.damaged && this.storage) {
-        // Keep what could not be read, so that saving over it loses nothing for good.
-        try {
-          this.storage.setItem(KEY + ":damaged", raw);
-        } catch (e) { /* nothing more we can do */ }
-      }
+      var raw = bsh.read(this.storage, KEY);
+      var parsed = bsh.parseAssessments(raw);
+      // Keep what could not be read, so that saving over it loses nothing for good.
+      if (parsed.damaged) bsh.write(this.storage, KEY + ":damaged", raw);
       this.customers = parsed.customers;
     },
 
     save: function () {
-      if (!this.storage) return false;
-      try {
-        this.storage.setItem(KEY, JSON.stringify({ v: VERSION, customers: this.customers }));
-        return true;
-      } catch (e) {
-        return false;
-      }
+      return bsh.write(this.storage, KEY, JSON.stringify({ v: VERSION, customers: this.customers }));
     },
 
     find: function (id) {
@@ -676,20 +529,11 @@
     },
 
     number: function (x, digits) {
-      try {
-        return new Intl.NumberFormat(this.lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
-      } catch (e) {
-        return x.toFixed(digits);
-      }
+      return bsh.number(this.lang, x, digits, digits);
     },
 
     date: function (iso) {
-      var d = new Date(iso);
-      try {
-        return d.toLocaleDateString(this.lang, { year: "numeric", month: "long", day: "numeric" });
-      } catch (e) {
-        return iso.slice(0, 10);
-      }
+      return bsh.date(this.lang, iso);
     },
 
     levelName: function (n) {
@@ -835,25 +679,9 @@
     }
   };
 
-  // --- start: once per page, again after each instant navigation --------------------------------
+  // --- start ---------------------------------------------------------------------------------------
 
-  var running = [];
-
-  function start() {
-    running.forEach(function (a) { a.destroy(); });
-    running = [];
-    all(document, "[data-assessment]").forEach(function (root) {
-      var data;
-      try {
-        data = JSON.parse(root.querySelector("script[data-assessment-data]").textContent);
-      } catch (e) {
-        return; // no usable data: the page keeps its no-JavaScript form
-      }
-      running.push(new Assessment(root, data));
-    });
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+  bsh.start("[data-assessment]", "script[data-assessment-data]", function (root, data) {
+    if (data) new Assessment(root, data); // without usable data the page keeps its no-JavaScript form
+  });
+})(typeof module === "object" && module.exports ? require("./bsh.js") : window.bsh);

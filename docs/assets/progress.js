@@ -4,6 +4,7 @@
  *   "bsh-quiz:v1:<quiz id>"  the quizzes (docs/assets/quiz.js: {v, answers, judged, submitted,
  *                            sample, last: {score, total, at}, best})
  *   "bsh-assessment:v1"      the self-assessments (docs/assets/assessment.js)
+ * through the readers in bsh.js (loaded before this file), the same ones the widgets use,
  * and deletes all of this site's data on request: every key starting with "bsh-", and Material's
  * own settings for this site (keys "<site path>….__<name>", e.g. the colour scheme).
  *
@@ -11,122 +12,72 @@
  *   {lang, quizzes: [{id, title, url, questions: [ids], sample}], levels: {n: short name},
  *    assessment: url | null, ui: {key: text with {placeholders}}}
  */
-(function () {
+(function (bsh) {
   "use strict";
 
-  var QUIZ_PREFIX = "bsh-quiz:v1:";
-  var ASSESSMENT_KEY = "bsh-assessment:v1";
-  var SITE_PREFIX = "bsh-";
+  if (!bsh) return; // bsh.js did not load: the dashboard's cells keep their dashes
+  var make = bsh.make;
+  var fill = bsh.fill;
 
   // --- pure logic -------------------------------------------------------------------------------
 
-  function isResult(x) {
-    return !!x && typeof x === "object" && typeof x.score === "number" && typeof x.total === "number" &&
-      x.total > 0 && x.score >= 0 && x.score <= x.total;
-  }
-
   /**
-   * A quiz's status from its saved state (the raw localStorage text or null):
-   * {state: "not-started" | "in-progress" | "done", answered, total, last, best}.
+   * A quiz's status from its saved state (the raw localStorage text or null), read as quiz.js
+   * reads it: {state: "not-started" | "in-progress" | "done", answered, total, last, best}.
    * Anything unreadable counts as not started.
    */
   function quizStatus(quiz, raw) {
-    var out = { state: "not-started", answered: 0, total: 0, last: null, best: null };
-    var bank = quiz.questions || [];
-    var s = null;
-    try {
-      s = raw === null || raw === undefined ? null : JSON.parse(raw);
-    } catch (e) {
-      s = null;
-    }
-    var inAttempt = bank;
-    if (s && typeof s === "object" && quiz.sample && Array.isArray(s.sample)) {
-      inAttempt = s.sample.filter(function (id) { return bank.indexOf(id) >= 0; });
-    }
-    out.total = quiz.sample ? Math.min(quiz.sample, bank.length) : bank.length;
-    if (!s || typeof s !== "object" || s.v !== 1) return out;
-    if (isResult(s.last)) out.last = s.last;
-    if (isResult(s.best)) out.best = s.best;
-    if (out.last && !out.best) out.best = out.last;
-    var answers = s.answers && typeof s.answers === "object" ? s.answers : {};
-    out.answered = inAttempt.filter(function (id) { return Object.prototype.hasOwnProperty.call(answers, id); }).length;
-    var judged = Array.isArray(s.judged) ? s.judged.filter(function (id) { return bank.indexOf(id) >= 0; }) : [];
-    var finished = quiz.sample ? s.submitted === true : judged.length >= bank.length && bank.length > 0;
-    if (finished) out.state = "done";
-    else if (out.answered > 0 || judged.length > 0) out.state = "in-progress";
-    else if (out.last) out.state = "done";
-    return out;
+    var ids = quiz.questions || [];
+    // What quiz.js is given for this quiz (quizdata.py): a sample only when it leaves some out.
+    var sample = quiz.sample > 0 && quiz.sample < ids.length ? quiz.sample : 0;
+    var total = sample || ids.length;
+    var s = raw === null || raw === undefined ? null : bsh.parseQuizState(raw, {
+      mode: quiz.sample ? "test" : "practice",
+      sample: sample,
+      questions: ids.map(function (id) { return { id: id }; })
+    });
+    if (!s) return { state: "not-started", answered: 0, total: total, last: null, best: null };
+    var attempt = s.sample || ids;
+    var answered = attempt.filter(function (id) { return s.answers[id]; }).length;
+    var judged = attempt.filter(function (id) { return s.judged.indexOf(id) >= 0; }).length;
+    var finished = quiz.sample ? s.submitted : ids.length > 0 && judged === ids.length;
+    var state = "not-started";
+    if (finished) state = "done";
+    else if (answered) state = "in-progress";
+    else if (s.last) state = "done"; // a score from an earlier round, the questions reset since
+    return { state: state, answered: answered, total: total, last: s.last, best: s.best };
   }
 
   /** The saved self-assessments, newest first; anything unreadable is left out. */
   function customers(raw) {
-    var data;
-    try {
-      data = JSON.parse(raw);
-    } catch (e) {
-      return [];
-    }
-    if (!data || typeof data !== "object" || !Array.isArray(data.customers)) return [];
-    return data.customers.filter(function (c) {
-      return c && typeof c === "object" && typeof c.id === "string" && typeof c.name === "string" &&
-        typeof c.updated === "string" && !isNaN(Date.parse(c.updated)) && Array.isArray(c.people);
-    }).sort(function (a, b) { return Date.parse(b.updated) - Date.parse(a.updated); });
+    return bsh.parseAssessments(raw).customers.sort(function (a, b) { return Date.parse(b.updated) - Date.parse(a.updated); });
   }
 
   /** Whether a storage key belongs to this site (sitePath: the path of the site's root, with "/"). */
   function isSiteKey(key, sitePath) {
-    if (key.indexOf(SITE_PREFIX) === 0) return true;
+    if (key.indexOf(bsh.SITE_PREFIX) === 0) return true;
     return !!sitePath && key.indexOf(sitePath) === 0 && /\.__\w+$/.test(key);
   }
 
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
-      return values && k in values ? String(values[k]) : m;
-    });
-  }
-
-  var logic = { quizStatus: quizStatus, customers: customers, isSiteKey: isSiteKey, fill: fill };
+  var logic = { quizStatus: quizStatus, customers: customers, isSiteKey: isSiteKey };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
   // --- the widget ---------------------------------------------------------------------------------
-
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function make(tag, text) {
-    var el = document.createElement(tag);
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  function openStorage(kind) {
-    try {
-      var s = window[kind];
-      s.setItem(SITE_PREFIX + "test", "");
-      s.removeItem(SITE_PREFIX + "test");
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
 
   function Progress(root, data) {
     this.root = root;
     this.data = data;
     this.ui = data.ui;
     this.lang = data.lang || document.documentElement.lang || "en";
-    this.storage = openStorage("localStorage");
+    this.storage = bsh.storage();
     var self = this;
-    this.onClick = function (e) {
+    root.addEventListener("click", function (e) {
       var b = e.target.closest('[data-progress-action="clear"]');
       if (b && root.contains(b)) self.clear();
-    };
-    this.onStorage = function () { self.render(); };
-    root.addEventListener("click", this.onClick);
-    window.addEventListener("storage", this.onStorage);
-    all(root, "[data-progress-nojs]").forEach(function (el) { el.hidden = true; });
+    });
+    window.addEventListener("storage", function () { self.render(); });
+    bsh.enhance(root, "progress");
     root.querySelector("[data-progress-nosave]").hidden = !!this.storage;
     // Without storage there is nothing of this site's to delete.
     root.querySelector("[data-progress-clear-section]").hidden = !this.storage;
@@ -134,44 +85,12 @@
   }
 
   Progress.prototype = {
-    destroy: function () {
-      this.root.removeEventListener("click", this.onClick);
-      window.removeEventListener("storage", this.onStorage);
-    },
-
-    get: function (key) {
-      try {
-        return this.storage ? this.storage.getItem(key) : null;
-      } catch (e) {
-        return null;
-      }
-    },
-
-    number: function (x, max) {
-      try {
-        return new Intl.NumberFormat(this.lang, { maximumFractionDigits: max }).format(x);
-      } catch (e) {
-        return String(x);
-      }
+    number: function (x) {
+      return bsh.number(this.lang, x, 0);
     },
 
     score: function (r) {
-      if (!r) return this.ui.pr_no_score;
-      var percent;
-      try {
-        percent = new Intl.NumberFormat(this.lang, { style: "percent" }).format(r.score / r.total);
-      } catch (e) {
-        percent = Math.round((100 * r.score) / r.total) + "%";
-      }
-      return fill(this.ui.quiz_result, { score: this.number(r.score, 2), total: this.number(r.total, 0), percent: percent });
-    },
-
-    date: function (iso) {
-      try {
-        return new Date(iso).toLocaleDateString(this.lang, { year: "numeric", month: "long", day: "numeric" });
-      } catch (e) {
-        return iso.slice(0, 10);
-      }
+      return r ? bsh.result(this.ui, this.lang, r.score, r.total) : this.ui.pr_no_score;
     },
 
     render: function () {
@@ -180,17 +99,17 @@
       this.data.quizzes.forEach(function (quiz) {
         var row = self.root.querySelector('[data-progress-quiz="' + quiz.id + '"]');
         if (!row || !self.storage) return; // without storage, unknown: the page's dashes stay
-        var st = quizStatus(quiz, self.get(QUIZ_PREFIX + quiz.id));
+        var st = quizStatus(quiz, bsh.read(self.storage, bsh.quizKey(quiz.id)));
         row.setAttribute("data-state", st.state);
         row.querySelector("[data-progress-status]").textContent =
           st.state === "done" ? ui.pr_done
-            : st.state === "in-progress" ? fill(ui.pr_in_progress, { answered: self.number(st.answered, 0), total: self.number(st.total, 0) })
+            : st.state === "in-progress" ? fill(ui.pr_in_progress, { answered: self.number(st.answered), total: self.number(st.total) })
               : ui.pr_not_started;
         row.querySelector("[data-progress-last]").textContent = self.score(st.last);
         row.querySelector("[data-progress-best]").textContent = self.score(st.best);
       });
 
-      var list = customers(this.get(ASSESSMENT_KEY));
+      var list = customers(bsh.read(this.storage, bsh.ASSESSMENT_KEY));
       var rows = this.root.querySelector("[data-progress-customer-rows]");
       rows.textContent = "";
       this.root.querySelector("[data-progress-empty]").hidden = list.length > 0;
@@ -215,8 +134,8 @@
           }
         }
         tr.appendChild(make("td", text));
-        tr.appendChild(make("td", self.number(c.people.length, 0)));
-        tr.appendChild(make("td", self.date(c.updated)));
+        tr.appendChild(make("td", self.number(c.people.length)));
+        tr.appendChild(make("td", bsh.date(self.lang, c.updated)));
         rows.appendChild(tr);
       });
     },
@@ -225,7 +144,7 @@
       if (!window.confirm(this.ui.pr_clear_confirm)) return;
       var sitePath = new URL(this.data.root || "../", window.location.href).pathname;
       ["localStorage", "sessionStorage"].forEach(function (kind) {
-        var s = openStorage(kind);
+        var s = bsh.storage(kind);
         if (!s) return;
         var keys = [];
         for (var i = 0; i < s.length; i++) keys.push(s.key(i));
@@ -236,25 +155,9 @@
     }
   };
 
-  // --- start: once per page, again after each instant navigation --------------------------------
+  // --- start ---------------------------------------------------------------------------------------
 
-  var running = [];
-
-  function start() {
-    running.forEach(function (p) { p.destroy(); });
-    running = [];
-    all(document, "[data-progress]").forEach(function (root) {
-      var data;
-      try {
-        data = JSON.parse(root.querySelector("script[data-progress-data]").textContent);
-      } catch (e) {
-        return;
-      }
-      running.push(new Progress(root, data));
-    });
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+  bsh.start("[data-progress]", "script[data-progress-data]", function (root, data) {
+    if (data) new Progress(root, data);
+  });
+})(typeof module === "object" && module.exports ? require("./bsh.js") : window.bsh);

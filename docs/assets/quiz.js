@@ -1,23 +1,23 @@
 /* The self-quiz: enhances every [data-quiz] rendered by build_tools/templates/quiz.html.j2.
  *
- * Pure logic first (scoring, seeded shuffling, saved state; imported by tests/js in Node), then
- * one Quiz class per quiz element, then the start: Material's document$ (instant navigation safe).
+ * Pure logic first (scoring, seeded shuffling; imported by tests/js in Node), then one Quiz class
+ * per quiz element, started once the document is parsed. Needs bsh.js, loaded before it.
  *
  * Data (the quiz's <script type="application/json" data-quiz-data>):
  *   {id, mode: "practice"|"test", lang, sample: questions per attempt (0: all),
  *    topics: {pageId: {title, url}}, ui: {key: text with {placeholders}},
  *    questions: [{id, type, topic, options: [ids], answer: [ids], review?: {title, url}}]}
  *
- * Saved state: localStorage["bsh-quiz:v1:<quiz id>"] = JSON
- *   {v: 1, seed, answers: {questionId: [optionIds]}, judged: [questionIds] (practice),
- *    submitted (test), sample: [questionIds] | null, last: Result | null, best: Result | null}
- *   with Result = {score, total, at: epoch ms}. Anything else is ignored, never an error.
+ * Saved state: localStorage["bsh-quiz:v1:<quiz id>"], read by bsh.parseQuizState (bsh.js says
+ * the format; the dashboard reads it there too).
  */
-(function () {
+(function (bsh) {
   "use strict";
 
-  var VERSION = 1;
-  var PREFIX = "bsh-quiz:v" + VERSION + ":";
+  if (!bsh) return; // bsh.js did not load: the page keeps its quiz without JavaScript
+  var all = bsh.all;
+  var make = bsh.make;
+  var fill = bsh.fill;
 
   // --- pure logic -------------------------------------------------------------------------------
 
@@ -125,26 +125,6 @@
     return { score: round(score), total: questions.length, topics: topics };
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
-  }
-
-  var formats = {};
-
-  function number(lang, x) {
-    // One formatter per language: making one costs more than the rest of a quiz's start.
-    if (!formats[lang]) formats[lang] = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-    return formats[lang].format(x);
-  }
-
-  /** "2.5 of 3 (83%)", with numbers and percent formatted for the page's language. */
-  function formatResult(ui, lang, score, total) {
-    var percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 });
-    return fill(ui.quiz_result, {
-      score: number(lang, score), total: number(lang, total), percent: percent.format(total ? score / total : 0)
-    });
-  }
-
   function verdict(ui, r) {
     return r.correct ? ui.quiz_correct : r.credit > 0 ? ui.quiz_partly : ui.quiz_incorrect;
   }
@@ -152,7 +132,7 @@
   /** What was partly right, or "" when there is nothing partial to say. */
   function partialText(ui, lang, q, r) {
     if (r.correct || !r.answered) return "";
-    var n = function (x) { return number(lang, x); };
+    var n = function (x) { return bsh.number(lang, x, 2); };
     if (q.type === "multiple") {
       return fill(ui.quiz_partial_multiple, { hits: n(r.hits), total: n(r.total), wrong: n(r.wrong) });
     }
@@ -160,80 +140,14 @@
     return "";
   }
 
-  function emptyState(seed) {
-    return { v: VERSION, seed: seed >>> 0, answers: {}, judged: [], submitted: false, sample: null, last: null, best: null };
-  }
-
-  function isIds(x) {
-    return Array.isArray(x) && x.every(function (id) { return typeof id === "string"; }) &&
-      new Set(x).size === x.length;
-  }
-
-  function isResult(x) {
-    return !!x && typeof x.score === "number" && typeof x.total === "number" && typeof x.at === "number" &&
-      x.total > 0 && x.score >= 0 && x.score <= x.total;
-  }
-
-  function validAnswer(q, a) {
-    if (!isIds(a) || !a.length || a.some(function (id) { return q.options.indexOf(id) < 0; })) return false;
-    if (q.type === "ordering") return a.length === q.options.length;
-    return q.type === "multiple" || a.length === 1;
-  }
-
-  /** A saved state checked against the quiz's current questions: whatever no longer fits is
-   *  dropped, and anything unreadable gives null. */
-  function parseState(raw, data) {
-    var s;
-    try {
-      s = JSON.parse(raw);
-    } catch (e) {
-      return null;
-    }
-    if (!s || s.v !== VERSION || typeof s.seed !== "number" || s.seed !== s.seed >>> 0) return null;
-    var state = emptyState(s.seed);
-    var byId = {};
-    data.questions.forEach(function (q) { byId[q.id] = q; });
-    if (isResult(s.last)) state.last = s.last;
-    if (isResult(s.best)) state.best = s.best;
-    if (state.last && !state.best) state.best = state.last;
-    if (data.sample) {
-      var ok = isIds(s.sample) && s.sample.length === data.sample && s.sample.every(function (id) { return byId[id]; });
-      if (!ok) return state; // the bank changed under this attempt: start a new one, keep the scores
-      state.sample = s.sample;
-    }
-    var answers = s.answers && typeof s.answers === "object" ? s.answers : {};
-    Object.keys(answers).forEach(function (id) {
-      if (byId[id] && validAnswer(byId[id], answers[id])) state.answers[id] = answers[id];
-    });
-    if (isIds(s.judged)) {
-      state.judged = s.judged.filter(function (id) { return state.answers[id]; });
-    }
-    state.submitted = s.submitted === true && data.mode === "test";
-    return state;
-  }
-
-  function keyOf(quizId) {
-    return PREFIX + quizId;
-  }
-
   function load(storage, data) {
-    if (!storage) return null;
-    try {
-      var raw = storage.getItem(keyOf(data.id));
-      return raw === null ? null : parseState(raw, data);
-    } catch (e) {
-      return null;
-    }
+    var raw = bsh.read(storage, bsh.quizKey(data.id));
+    return raw === null ? null : bsh.parseQuizState(raw, data);
   }
 
+  /** Whether the state was saved (blocked or full storage: the quiz goes on without saving). */
   function save(storage, data, state) {
-    if (!storage) return false;
-    try {
-      storage.setItem(keyOf(data.id), JSON.stringify(state));
-      return true;
-    } catch (e) {
-      return false; // full or forbidden: the quiz goes on without saving
-    }
+    return bsh.write(storage, bsh.quizKey(data.id), JSON.stringify(state));
   }
 
   /** Keeps a finished attempt's result as the last one, and as the best one when it is better. */
@@ -244,10 +158,9 @@
   }
 
   var logic = {
-    VERSION: VERSION, hash: hash, random: random, shuffle: shuffle, optionOrder: optionOrder,
-    pickSample: pickSample, judge: judge, summarize: summarize, fill: fill, formatResult: formatResult,
-    verdict: verdict, partialText: partialText, emptyState: emptyState, parseState: parseState,
-    keyOf: keyOf, load: load, save: save, record: record
+    hash: hash, random: random, shuffle: shuffle, optionOrder: optionOrder, pickSample: pickSample,
+    judge: judge, summarize: summarize, verdict: verdict, partialText: partialText, load: load,
+    save: save, record: record
   };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
@@ -256,34 +169,6 @@
 
   function newSeed() {
     return crypto.getRandomValues(new Uint32Array(1))[0];
-  }
-
-  function openStorage() {
-    try {
-      var s = window.localStorage;
-      s.setItem(PREFIX, "");
-      s.removeItem(PREFIX);
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function make(tag, text, cls) {
-    var el = document.createElement(tag);
-    if (text) el.textContent = text;
-    if (cls) el.className = cls;
-    return el;
-  }
-
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  /** Show what needs JavaScript, hide what replaces it, inside one element. */
-  function enhance(scope) {
-    all(scope, "[data-quiz-js]").forEach(function (el) { el.hidden = false; });
-    all(scope, "[data-quiz-nojs]").forEach(function (el) { el.hidden = true; });
   }
 
   /**
@@ -309,16 +194,16 @@
       return { q: q, el: bank ? null : root.querySelector('[data-quiz-question="' + q.id + '"]') };
     });
     this.live = root.querySelector("[data-quiz-live]");
-    this.storage = openStorage();
+    this.storage = bsh.storage();
     this.state = load(this.storage, data);
     // Save a new attempt at once, so that a reload shows the same order and sample.
     var fresh = !this.state || (data.sample && !this.state.sample);
-    this.state = this.state || emptyState(newSeed());
-    enhance(root);
+    this.state = this.state || bsh.newQuizState(newSeed());
+    bsh.enhance(root, "quiz");
     var pending = root.querySelector("[data-quiz-pending]");
     if (pending) pending.parentNode.removeChild(pending); // the attempt's questions take its place
     this.arrange();
-    // Choices made before the script ran (it loads after the page shows) are kept, not wiped.
+    // Choices made before the script ran (a learner may answer while it loads) are kept, not wiped.
     var early = false;
     this.active.forEach(function (it) {
       if (it.q.type === "ordering" || this.judged(it) || this.state.answers[it.q.id]) return;
@@ -330,19 +215,11 @@
     }, this);
     if (fresh || early) this.save();
     this.render();
-    this.onClick = function (e) { self.click(e); };
-    this.onChange = function (e) { self.change(e); };
-    root.addEventListener("click", this.onClick);
-    root.addEventListener("change", this.onChange);
+    root.addEventListener("click", function (e) { self.click(e); });
+    root.addEventListener("change", function (e) { self.change(e); });
   }
 
   Quiz.prototype = {
-    destroy: function () {
-      this.root.removeEventListener("click", this.onClick);
-      this.root.removeEventListener("change", this.onChange);
-      clearTimeout(this.timer);
-    },
-
     save: function () {
       this.root.querySelector("[data-quiz-nosave]").hidden = save(this.storage, this.data, this.state);
     },
@@ -382,7 +259,7 @@
       var parsed = document.createElement("template");
       parsed.innerHTML = this.bank.html[id];
       var el = parsed.content.querySelector("[data-quiz-question]");
-      enhance(el);
+      bsh.enhance(el, "quiz");
       return el;
     },
 
@@ -421,8 +298,8 @@
       history.hidden = !st.last;
       if (st.last) {
         history.textContent = fill(ui.quiz_history, {
-          last: formatResult(ui, lang, st.last.score, st.last.total),
-          best: formatResult(ui, lang, st.best.score, st.best.total)
+          last: bsh.result(ui, lang, st.last.score, st.last.total),
+          best: bsh.result(ui, lang, st.best.score, st.best.total)
         });
       }
       var progress = this.root.querySelector("[data-quiz-progress]");
@@ -510,7 +387,7 @@
       s.topics.sort(function (a, b) { return order.indexOf(a.id) - order.indexOf(b.id); });
       score.setAttribute("data-score", String(s.score));
       score.setAttribute("data-total", String(s.total));
-      score.textContent = fill(ui.quiz_score, { result: formatResult(ui, lang, s.score, s.total) });
+      score.textContent = fill(ui.quiz_score, { result: bsh.result(ui, lang, s.score, s.total) });
       var list = box.querySelector("[data-quiz-topics]");
       list.textContent = "";
       s.topics.forEach(function (t) {
@@ -518,7 +395,7 @@
         li.setAttribute("data-quiz-topic", t.id);
         var a = li.appendChild(make("a", topics[t.id].title));
         a.href = topics[t.id].url;
-        li.appendChild(document.createTextNode(": " + formatResult(ui, lang, t.score, t.total)));
+        li.appendChild(document.createTextNode(": " + bsh.result(ui, lang, t.score, t.total)));
         if (!t.review.length) return;
         li.appendChild(document.createTextNode(" " + ui.quiz_review + " "));
         t.review.forEach(function (rv, i) {
@@ -586,8 +463,8 @@
       button.focus();
       this.announce(fill(this.ui.quiz_moved, {
         item: li.querySelector(".bsh-quiz__item").textContent,
-        position: number(this.data.lang, now.indexOf(li.getAttribute("data-quiz-option")) + 1),
-        total: number(this.data.lang, now.length)
+        position: bsh.number(this.data.lang, now.indexOf(li.getAttribute("data-quiz-option")) + 1, 0),
+        total: bsh.number(this.data.lang, now.length, 0)
       }));
     },
 
@@ -649,7 +526,7 @@
     // A new attempt (new seed, new sample), keeping the scores; a reset forgets them too.
     restart: function (forget) {
       var old = this.state;
-      this.state = emptyState(newSeed());
+      this.state = bsh.newQuizState(newSeed());
       if (!forget) {
         this.state.last = old.last;
         this.state.best = old.best;
@@ -662,37 +539,21 @@
     }
   };
 
-  // --- start: once per page, again after each instant navigation --------------------------------
+  // --- start ---------------------------------------------------------------------------------------
 
-  var running = [];
-
-  function start() {
-    running.forEach(function (quiz) { quiz.destroy(); });
-    running = [];
-    all(document, "[data-quiz]").forEach(function (root) {
-      var bank = findBank(root);
-      var data;
-      try {
-        data = JSON.parse(root.querySelector("script[data-quiz-data]").textContent);
-      } catch (e) {
-        data = null;
-      }
-      if (data && bank !== false) {
-        running.push(new Quiz(root, data, bank));
-        return;
-      }
-      // No usable data or bank: the page keeps its no-JavaScript quiz; a bank's quiz shows the
-      // links of its <noscript> instead of a test that cannot run.
-      var fallback = root.querySelector("noscript");
-      var pending = root.querySelector("[data-quiz-pending]");
-      if (bank !== null && fallback && pending) {
-        pending.innerHTML = fallback.textContent;
-        pending.className = "";
-      }
-    });
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+  bsh.start("[data-quiz]", "script[data-quiz-data]", function (root, data) {
+    var bank = findBank(root);
+    if (data && bank !== false) {
+      new Quiz(root, data, bank);
+      return;
+    }
+    // No usable data or bank: the page keeps its no-JavaScript quiz; a bank's quiz shows the
+    // links of its <noscript> instead of a test that cannot run.
+    var fallback = root.querySelector("noscript");
+    var pending = root.querySelector("[data-quiz-pending]");
+    if (bank !== null && fallback && pending) {
+      pending.innerHTML = fallback.textContent;
+      pending.className = "";
+    }
+  });
+})(typeof module === "object" && module.exports ? require("./bsh.js") : window.bsh);

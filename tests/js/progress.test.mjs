@@ -2,14 +2,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import bsh from "../../docs/assets/bsh.js";
 import progress from "../../docs/assets/progress.js";
-import quiz from "../../docs/assets/quiz.js";
 
 const practice = { id: "level-2", questions: ["q1", "q2", "q3"], sample: 0 };
 const finalQuiz = { id: "final-quiz", questions: ["q1", "q2", "q3", "q4", "q5"], sample: 3 };
 
 function saved(over) {
-  return JSON.stringify({ ...quiz.emptyState(7), ...over });
+  return JSON.stringify({ ...bsh.newQuizState(7), ...over });
 }
 
 describe("quiz status, read from the quiz's own saved state", () => {

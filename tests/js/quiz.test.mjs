@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import bsh from "../../docs/assets/bsh.js";
 import quiz from "../../docs/assets/quiz.js";
 
 const single = { id: "s1", type: "single", topic: "level-1", options: ["a", "b", "c"], answer: ["b"] };
@@ -15,9 +16,8 @@ const UI = {
   quiz_incorrect: "Not right.",
   quiz_partial_multiple: "Right answers chosen: {hits} of {total}. Wrong answers chosen: {wrong}.",
   quiz_partial_ordering: "Items in the right place: {hits} of {total}.",
-  quiz_result: "{score} of {total} ({percent})",
 };
-const UI_RU = { ...UI, quiz_result: "{score} из {total} ({percent})", quiz_partial_ordering: "На своём месте: {hits} из {total}." };
+const UI_RU = { ...UI, quiz_partial_ordering: "На своём месте: {hits} из {total}." };
 
 function data(overrides = {}) {
   return { id: "level-1", mode: "practice", lang: "en", sample: 0, questions: [single, multiple, trueFalse, ordering], ...overrides };
@@ -162,12 +162,6 @@ describe("summarize", () => {
 });
 
 describe("display", () => {
-  test("formats the score for the page's language", () => {
-    assert.equal(quiz.formatResult(UI, "en", 2.5, 3), "2.5 of 3 (83%)");
-    assert.equal(quiz.formatResult(UI_RU, "ru", 2.5, 3), "2,5 из 3 (83\u00a0%)");
-    assert.equal(quiz.formatResult(UI, "id", 12, 15), "12 of 15 (80%)");
-  });
-
   test("partial credit of a multiple-choice answer", () => {
     const r = quiz.judge(multiple, ["a", "b", "c"]);
     assert.equal(quiz.verdict(UI, r), "Partly right.");
@@ -192,22 +186,14 @@ describe("display", () => {
     assert.equal(quiz.verdict(UI, quiz.judge(single, ["b"])), "Correct.");
     assert.equal(quiz.verdict(UI, quiz.judge(single, ["a"])), "Not right.");
   });
-
-  test("fill leaves unknown placeholders as they are", () => {
-    assert.equal(quiz.fill("{a} and {b}", { a: 1 }), "1 and {b}");
-  });
 });
 
 describe("saved state", () => {
-  const saved = (state) => JSON.stringify({ ...quiz.emptyState(7), ...state });
-
-  test("one versioned key per quiz", () => {
-    assert.equal(quiz.keyOf("level-1"), "bsh-quiz:v1:level-1");
-  });
+  const saved = (state) => JSON.stringify({ ...bsh.newQuizState(7), ...state });
 
   test("round trip through storage", () => {
     const storage = memoryStorage();
-    const state = quiz.emptyState(1234);
+    const state = bsh.newQuizState(1234);
     state.answers = { s1: ["b"], m1: ["a", "d"], o1: ["b", "a", "c", "d"] };
     state.judged = ["s1"];
     quiz.record(state, { score: 1, total: 4 }, 1000);
@@ -236,7 +222,7 @@ describe("saved state", () => {
       "42",
       "[]",
     ]) {
-      assert.equal(quiz.parseState(raw, data()), null, raw);
+      assert.equal(bsh.parseQuizState(raw, data()), null, raw);
     }
   });
 
@@ -246,7 +232,7 @@ describe("saved state", () => {
   });
 
   test("answers that no longer fit the questions are dropped, the rest kept", () => {
-    const state = quiz.parseState(
+    const state = bsh.parseQuizState(
       saved({
         answers: {
           s1: ["a", "b"], // two answers to a single-choice question
@@ -264,7 +250,7 @@ describe("saved state", () => {
   });
 
   test("duplicate ids, wrong types and broken results are dropped", () => {
-    const state = quiz.parseState(
+    const state = bsh.parseQuizState(
       saved({
         answers: { m1: ["a", "a"], t1: "false", s1: [1] },
         judged: "s1",
@@ -280,17 +266,17 @@ describe("saved state", () => {
   });
 
   test("a test is submitted only in test mode", () => {
-    assert.equal(quiz.parseState(saved({ submitted: true }), data()).submitted, false);
-    assert.equal(quiz.parseState(saved({ submitted: true }), data({ mode: "test" })).submitted, true);
+    assert.equal(bsh.parseQuizState(saved({ submitted: true }), data()).submitted, false);
+    assert.equal(bsh.parseQuizState(saved({ submitted: true }), data({ mode: "test" })).submitted, true);
   });
 
   test("a sample that no longer fits the bank starts a new attempt and keeps the scores", () => {
     const final = data({ id: "final-quiz", mode: "test", sample: 2 });
     const result = { score: 1, total: 2, at: 5 };
-    const kept = quiz.parseState(saved({ sample: ["s1", "t1"], answers: { s1: ["b"] }, last: result, best: result }), final);
+    const kept = bsh.parseQuizState(saved({ sample: ["s1", "t1"], answers: { s1: ["b"] }, last: result, best: result }), final);
     assert.deepEqual(kept.sample, ["s1", "t1"]);
     assert.deepEqual(kept.answers, { s1: ["b"] });
-    const dropped = quiz.parseState(
+    const dropped = bsh.parseQuizState(
       saved({ sample: ["s1", "removed"], answers: { s1: ["b"] }, submitted: true, last: result, best: result }),
       final,
     );
@@ -303,7 +289,7 @@ describe("saved state", () => {
 
   test("a last score without a best one counts as the best", () => {
     const result = { score: 1, total: 2, at: 5 };
-    assert.deepEqual(quiz.parseState(saved({ last: result }), data()).best, result);
+    assert.deepEqual(bsh.parseQuizState(saved({ last: result }), data()).best, result);
   });
 
   test("unavailable storage: load gives nothing and save says it failed, without throwing", () => {
@@ -312,13 +298,13 @@ describe("saved state", () => {
       setItem() { throw new Error("QuotaExceededError"); },
     };
     assert.equal(quiz.load(throwing, data()), null);
-    assert.equal(quiz.save(throwing, data(), quiz.emptyState(1)), false);
+    assert.equal(quiz.save(throwing, data(), bsh.newQuizState(1)), false);
     assert.equal(quiz.load(null, data()), null);
-    assert.equal(quiz.save(null, data(), quiz.emptyState(1)), false);
+    assert.equal(quiz.save(null, data(), bsh.newQuizState(1)), false);
   });
 
   test("record keeps the last result, and the best one by percentage", () => {
-    const state = quiz.emptyState(1);
+    const state = bsh.newQuizState(1);
     quiz.record(state, { score: 3, total: 4 }, 1);
     quiz.record(state, { score: 2, total: 4 }, 2);
     assert.deepEqual(state.last, { score: 2, total: 4, at: 2 });
