@@ -265,6 +265,9 @@ class Statement(Strict):
     """Unique within the self-assessment; saved ratings refer to it, so never reuse or renumber."""
     text: Text
     """What would be true of the relationship, seen by one person in the customer's organization."""
+    question: Text
+    """What to ask that person when the learner answers "don't know": a question in the words of a
+    conversation, which lets the customer say it (the customer decides, not the seller)."""
 
 
 class AssessmentLevel(Strict):

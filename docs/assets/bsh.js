@@ -6,8 +6,10 @@
  *   DOM       all(), make(), fill(), enhance(), start()
  *   format    number(), result(), date(), in the page's language
  *   formats   the storage keys, and the one reader of each saved format:
- *             localStorage["bsh-quiz:v1:<quiz id>"] (parseQuizState, see quiz.js) and
- *             localStorage["bsh-assessment:v1"] (parseAssessments, see assessment.js)
+ *             localStorage["bsh-quiz:v1:<quiz id>"] (parseQuizState, see quiz.js),
+ *             localStorage["bsh-assessment:v1"] (parseAssessments, see assessment.js) and
+ *             localStorage["bsh-assessment-drafts:v1"] (parseDrafts: forms not saved yet)
+ *   dates     today(), isDay(): calendar days "YYYY-MM-DD" in the learner's own time zone
  */
 (function () {
   "use strict";
@@ -16,6 +18,8 @@
   var QUIZ_VERSION = 1;
   var ASSESSMENT_VERSION = 1;
   var ASSESSMENT_KEY = "bsh-assessment:v" + ASSESSMENT_VERSION;
+  var DRAFTS_KEY = "bsh-assessment-drafts:v1";
+  var OPEN_KEY = "bsh-assessment-open"; // sessionStorage: the form this tab shows (a draft slot)
 
   function quizKey(quizId) {
     return "bsh-quiz:v" + QUIZ_VERSION + ":" + quizId;
@@ -138,6 +142,29 @@
     }
   }
 
+  /** Today in the learner's time zone, "YYYY-MM-DD" (the form of a due date). */
+  function today(now) {
+    var d = now || new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /** Whether x is a calendar day "YYYY-MM-DD" that exists. */
+  function isDay(x) {
+    if (typeof x !== "string" || !/^\d{4}-\d\d-\d\d$/.test(x)) return false;
+    var d = new Date(x + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === x;
+  }
+
+  /** A calendar day "YYYY-MM-DD" written the language's way, without a time-zone shift. */
+  function day(lang, x) {
+    try {
+      return new Date(x + "T12:00:00Z").toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    } catch (e) {
+      return String(x);
+    }
+  }
+
   // --- a quiz's saved state ------------------------------------------------------------------------
   // {v: 1, seed, answers: {questionId: [optionIds]}, judged: [questionIds] (practice),
   //  submitted (test), sample: [questionIds] | null, last: Result | null, best: Result | null},
@@ -202,7 +229,11 @@
 
   // --- the saved self-assessments ------------------------------------------------------------------
   // {v: 1, customers: [Customer]}, Customer = {id, name, created, updated, level, low, high,
-  // people: [Person]}, Person = {id, name, updated, ratings: {statementId: 0-3}}.
+  // people: [Person]}, Person = {id, name, updated, ratings: {statementId: 0-3},
+  // unknown: [statementIds] ("don't know"; optional), plan: Plan (optional)},
+  // Plan = {role, influence: "high"|"medium"|"low"|"", target: 1-5|null, evidence, action, tool
+  // (a toolbox id or ""), owner, due ("YYYY-MM-DD" or "")}. unknown and plan came after version 1
+  // was first written; they are optional, so every earlier file still reads, and none is needed.
 
   var MAX_POINTS = 3;
   var MAX_NAME = 200;
@@ -230,20 +261,77 @@
     return x === null || (typeof x === "number" && x % 1 === 0 && x >= 1 && x <= 5);
   }
 
-  /** A clean copy of one person, or null when anything is wrong. */
-  function checkPerson(p) {
-    if (!isObject(p) || typeof p.id !== "string" || !ID.test(p.id) || !isName(p.name) || !isObject(p.ratings)) {
-      return null;
+  var MAX_TEXT = 2000;
+  var INFLUENCE = ["high", "medium", "low"];
+  var PLAN_TEXTS = ["role", "evidence", "action", "owner"];
+
+  function isText(x) {
+    return typeof x === "string" && x.length <= MAX_TEXT;
+  }
+
+  /** An empty plan: what a person has before anything is planned. */
+  function newPlan() {
+    return { role: "", influence: "", target: null, evidence: "", action: "", tool: "", owner: "", due: "" };
+  }
+
+  /** A clean copy of a plan (missing fields empty), or null when a field is wrong. */
+  function checkPlan(x) {
+    var plan = newPlan();
+    if (x === undefined || x === null) return plan;
+    if (!isObject(x)) return null;
+    for (var i = 0; i < PLAN_TEXTS.length; i++) {
+      var k = PLAN_TEXTS[i];
+      if (x[k] === undefined) continue;
+      if (!isText(x[k])) return null;
+      plan[k] = x[k];
     }
-    if (p.updated !== undefined && !isDate(p.updated)) return null;
+    if (x.influence !== undefined && x.influence !== "" && INFLUENCE.indexOf(x.influence) < 0) return null;
+    plan.influence = x.influence || "";
+    if (x.target !== undefined && !isLevel(x.target)) return null;
+    plan.target = typeof x.target === "number" ? x.target : null;
+    if (x.tool !== undefined && x.tool !== "" && !(typeof x.tool === "string" && STATEMENT.test(x.tool) && x.tool.length <= 64)) return null;
+    plan.tool = x.tool || "";
+    if (x.due !== undefined && x.due !== "" && !isDay(x.due)) return null;
+    plan.due = x.due || "";
+    return plan;
+  }
+
+  /** Whether a plan holds anything at all. */
+  function hasPlan(plan) {
+    if (!plan) return false;
+    return Object.keys(plan).some(function (k) { return plan[k] !== "" && plan[k] !== null; });
+  }
+
+  /** {ratings, unknown} checked: statement ids, points 0-3, no statement both rated and unknown. */
+  function checkAnswers(ratingsIn, unknownIn) {
+    if (!isObject(ratingsIn)) return null;
     var ratings = {};
-    var keys = Object.keys(p.ratings);
+    var keys = Object.keys(ratingsIn);
     if (keys.length > MAX_ITEMS) return null;
     for (var i = 0; i < keys.length; i++) {
-      if (!STATEMENT.test(keys[i]) || !isPoints(p.ratings[keys[i]])) return null;
-      ratings[keys[i]] = p.ratings[keys[i]];
+      if (!STATEMENT.test(keys[i]) || !isPoints(ratingsIn[keys[i]])) return null;
+      ratings[keys[i]] = ratingsIn[keys[i]];
     }
-    return { id: p.id, name: p.name.trim(), updated: p.updated || null, ratings: ratings };
+    var unknown = [];
+    if (unknownIn !== undefined) {
+      if (!Array.isArray(unknownIn) || unknownIn.length > MAX_ITEMS) return null;
+      for (var j = 0; j < unknownIn.length; j++) {
+        var id = unknownIn[j];
+        if (typeof id !== "string" || !STATEMENT.test(id) || id in ratings || unknown.indexOf(id) >= 0) return null;
+        unknown.push(id);
+      }
+    }
+    return { ratings: ratings, unknown: unknown };
+  }
+
+  /** A clean copy of one person, or null when anything is wrong. */
+  function checkPerson(p) {
+    if (!isObject(p) || typeof p.id !== "string" || !ID.test(p.id) || !isName(p.name)) return null;
+    if (p.updated !== undefined && !isDate(p.updated)) return null;
+    var answers = checkAnswers(p.ratings, p.unknown);
+    var plan = checkPlan(p.plan);
+    if (!answers || !plan) return null;
+    return { id: p.id, name: p.name.trim(), updated: p.updated || null, ratings: answers.ratings, unknown: answers.unknown, plan: plan };
   }
 
   /** A clean copy of one customer, or null when anything is wrong. */
@@ -305,14 +393,153 @@
     return { customers: out, damaged: damaged };
   }
 
+  /**
+   * What a customer's account plan says at a glance (today: "YYYY-MM-DD"): {target, next, overdue},
+   * target the highest level aimed for with any of its people (null: none), next the earliest
+   * dated action ({person, action, due}; an undated one only when none is dated; null: none),
+   * overdue whether next.due is before today.
+   */
+  function planSummary(customer, today) {
+    var target = null;
+    var next = null;
+    customer.people.forEach(function (p) {
+      var plan = p.plan || newPlan();
+      if (plan.target && (!target || plan.target > target)) target = plan.target;
+      if (!plan.action.trim()) return;
+      var item = { person: p.name, action: plan.action.trim(), due: plan.due };
+      if (!next || (item.due && (!next.due || item.due < next.due))) next = item;
+    });
+    return { target: target, next: next, overdue: !!(next && next.due && next.due < today) };
+  }
+
+  // --- drafts: forms typed but not saved yet --------------------------------------------------------
+  // {v: 1, drafts: {slot: Draft}}; slot = "<customer id or n-…>/<person id or n-…>" (a new customer
+  // or person gets a slot of its own per tab, so two tabs never type into the same draft unless
+  // they edit the same saved person). Draft = {customerId: id|null, customer: name typed,
+  // personId: id|null, person: name typed, ratings, unknown, plan, updated: ISO date}.
+
+  var SLOT = /^[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
+
+  function checkDraft(d) {
+    if (!isObject(d) || !isDate(d.updated)) return null;
+    if (d.customerId !== null && !(typeof d.customerId === "string" && ID.test(d.customerId))) return null;
+    if (d.personId !== null && !(typeof d.personId === "string" && ID.test(d.personId))) return null;
+    if (typeof d.customer !== "string" || d.customer.length > MAX_NAME) return null;
+    if (typeof d.person !== "string" || d.person.length > MAX_NAME) return null;
+    var answers = checkAnswers(d.ratings, d.unknown);
+    var plan = checkPlan(d.plan);
+    if (!answers || !plan) return null;
+    return {
+      customerId: d.customerId, customer: d.customer, personId: d.personId, person: d.person,
+      ratings: answers.ratings, unknown: answers.unknown, plan: plan, updated: d.updated
+    };
+  }
+
+  /** The saved drafts (the raw text, or null): {drafts: {slot: Draft}, damaged}. */
+  function parseDrafts(raw) {
+    var out = {};
+    if (raw === null || raw === undefined) return { drafts: out, damaged: false };
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (e) {
+      return { drafts: out, damaged: true };
+    }
+    if (!isObject(data) || data.v !== 1 || !isObject(data.drafts)) return { drafts: out, damaged: true };
+    var damaged = false;
+    Object.keys(data.drafts).slice(0, MAX_ITEMS).forEach(function (slot) {
+      var d = SLOT.test(slot) ? checkDraft(data.drafts[slot]) : null;
+      if (d) out[slot] = d;
+      else damaged = true;
+    });
+    return { drafts: out, damaged: damaged };
+  }
+
+  // --- the course: how far the learner is (course.js, progress.js) ----------------------------------
+  // localStorage["bsh-read:v1"] = {v: 1, pages: {pageId: epoch ms}}: the pages whose end has been
+  // on the screen (course.js), the rule of a step without a quiz.
+  // localStorage["bsh-checklist:v1"] = {v: 1, lists: {"<page>:<section>:<block>": {n, on: [i]}}}:
+  // the ticked items (by position) of each checklist, n its number of items; the ticks of a list
+  // whose length changed since are dropped. Anything else is ignored, never an error.
+
+  var READ_KEY = "bsh-read:v1";
+  var CHECKLIST_KEY = "bsh-checklist:v1";
+  var MAX_KEYS = 1000;
+
+  function parseCourseFile(raw, field) {
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (e) {
+      return {};
+    }
+    return isObject(data) && data.v === 1 && isObject(data[field]) ? data[field] : {};
+  }
+
+  /** The pages read to their end: {pageId: epoch ms}, only the well-formed entries. */
+  function parseRead(raw) {
+    var pages = parseCourseFile(raw, "pages");
+    var out = {};
+    Object.keys(pages).slice(0, MAX_KEYS).forEach(function (id) {
+      if (STATEMENT.test(id) && typeof pages[id] === "number" && pages[id] > 0) out[id] = pages[id];
+    });
+    return out;
+  }
+
+  /** The checklists' ticks: {key: {n, on: [indices]}}, only the well-formed entries. */
+  function parseChecklists(raw) {
+    var lists = parseCourseFile(raw, "lists");
+    var out = {};
+    Object.keys(lists).slice(0, MAX_KEYS).forEach(function (key) {
+      var x = lists[key];
+      if (!isObject(x) || typeof x.n !== "number" || x.n % 1 || x.n < 1 || x.n > MAX_ITEMS || !Array.isArray(x.on)) return;
+      var on = x.on.filter(function (i, at) {
+        return typeof i === "number" && i % 1 === 0 && i >= 0 && i < x.n && x.on.indexOf(i) === at;
+      });
+      out[key] = { n: x.n, on: on };
+    });
+    return out;
+  }
+
+  /**
+   * A quiz's status from its saved state (the raw text or null), read as quiz.js reads it:
+   * {state: "not-started" | "in-progress" | "done", answered, total, last, best}
+   * (quiz: {questions: [ids], sample: questions per attempt, 0 for all}). Done: every question
+   * checked, the test submitted, or a score kept from an earlier round with nothing answered
+   * since. Anything unreadable counts as not started.
+   */
+  function quizStatus(quiz, raw) {
+    var ids = quiz.questions || [];
+    // What quiz.js is given for this quiz (quizdata.py): a sample only when it leaves some out.
+    var sample = quiz.sample > 0 && quiz.sample < ids.length ? quiz.sample : 0;
+    var total = sample || ids.length;
+    var s = raw === null || raw === undefined ? null : parseQuizState(raw, {
+      mode: quiz.sample ? "test" : "practice",
+      sample: sample,
+      questions: ids.map(function (id) { return { id: id }; })
+    });
+    if (!s) return { state: "not-started", answered: 0, total: total, last: null, best: null };
+    var attempt = s.sample || ids;
+    var answered = attempt.filter(function (id) { return s.answers[id]; }).length;
+    var judged = attempt.filter(function (id) { return s.judged.indexOf(id) >= 0; }).length;
+    var finished = quiz.sample ? s.submitted : ids.length > 0 && judged === ids.length;
+    var state = "not-started";
+    if (finished) state = "done";
+    else if (answered) state = "in-progress";
+    else if (s.last) state = "done"; // a score from an earlier round, the questions reset since
+    return { state: state, answered: answered, total: total, last: s.last, best: s.best };
+  }
+
   var bsh = {
     SITE_PREFIX: SITE_PREFIX, quizKey: quizKey, ASSESSMENT_VERSION: ASSESSMENT_VERSION, ASSESSMENT_KEY: ASSESSMENT_KEY,
+    DRAFTS_KEY: DRAFTS_KEY, OPEN_KEY: OPEN_KEY,
     storage: storage, read: read, write: write,
     all: all, make: make, fill: fill, enhance: enhance, start: start,
-    number: number, result: result, date: date,
+    number: number, result: result, date: date, day: day, today: today, isDay: isDay,
     newQuizState: newQuizState, parseQuizState: parseQuizState,
-    MAX_POINTS: MAX_POINTS, MAX_ITEMS: MAX_ITEMS, isPoints: isPoints, isObject: isObject,
-    checkCustomer: checkCustomer, parseAssessments: parseAssessments
+    MAX_POINTS: MAX_POINTS, MAX_ITEMS: MAX_ITEMS, MAX_NAME: MAX_NAME, isPoints: isPoints, isObject: isObject,
+    INFLUENCE: INFLUENCE, newPlan: newPlan, checkPlan: checkPlan, hasPlan: hasPlan,
+    checkCustomer: checkCustomer, parseAssessments: parseAssessments, planSummary: planSummary, SLOT: SLOT, parseDrafts: parseDrafts
   };
   if (typeof module === "object" && module.exports) module.exports = bsh;
   else window.bsh = bsh;

@@ -89,6 +89,10 @@
       return bsh.number(this.lang, x, 0);
     },
 
+    levelName: function (n) {
+      return fill(this.ui.level_n, { n: n }) + (this.data.levels[n] ? ": " + this.data.levels[n] : "");
+    },
+
     score: function (r) {
       return r ? bsh.result(this.ui, this.lang, r.score, r.total) : this.ui.pr_no_score;
     },
@@ -126,14 +130,19 @@
           th.textContent = c.name;
         }
         var level = typeof c.level === "number" && c.level >= 1 && c.level <= 5 ? c.level : null;
-        var text = ui.pr_no_score;
-        if (level) {
-          text = fill(ui.level_n, { n: level }) + (self.data.levels[level] ? ": " + self.data.levels[level] : "");
-          if (typeof c.low === "number" && typeof c.high === "number" && c.low !== c.high) {
-            text += " (" + fill(ui.level_n, { n: c.low }) + "–" + c.high + ")";
-          }
+        var plan = bsh.planSummary(c, bsh.today());
+        tr.appendChild(make("td", level ? self.levelName(level) : ui.pr_no_score));
+        tr.appendChild(make("td", plan.target ? self.levelName(plan.target) : "—"));
+        var spread = typeof c.low === "number" && typeof c.high === "number" && c.low !== c.high;
+        tr.appendChild(make("td", spread ? self.number(c.low) + "–" + self.number(c.high) : "—"));
+        var next = tr.appendChild(make("td", "—"));
+        next.setAttribute("data-progress-next", plan.overdue ? "overdue" : plan.next ? "due" : "none");
+        if (plan.next) {
+          var what = plan.next.person + ": " + plan.next.action;
+          next.textContent = !plan.next.due ? what
+            : fill(plan.overdue ? ui.pr_overdue : ui.pr_next, { action: what, date: bsh.day(self.lang, plan.next.due) });
+          if (plan.overdue) next.className = "bsh-assessment__overdue";
         }
-        tr.appendChild(make("td", text));
         tr.appendChild(make("td", self.number(c.people.length)));
         tr.appendChild(make("td", bsh.date(self.lang, c.updated)));
         rows.appendChild(tr);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import as from "../../docs/assets/assessment.js";
+import bsh from "../../docs/assets/bsh.js";
 
 // Three statements per level, as in content/assessment.yaml.
 const STRUCTURE = [1, 2, 3, 4, 5].map((level) => ({
@@ -51,26 +52,119 @@ describe("scoring", () => {
 
   test("a level is reached at an average of exactly 2 points, not below", () => {
     // level 2 averages (2 + 2 + 2) / 3 = 2: reached; level 3 averages (2 + 2 + 1) / 3 < 2: not.
-    const r = rate((level, i) => (level === 1 ? 3 : level === 2 ? 2 : level === 3 ? (i < 2 ? 2 : 1) : 3));
+    const r = rate((level, i) => (level === 1 ? 3 : level === 2 ? 2 : level === 3 ? (i < 2 ? 2 : 1) : 0));
     assert.equal(as.personLevel(STRUCTURE, r), 2);
   });
 
-  test("levels build on each other: a gap below caps the level however high the levels above score", () => {
-    const r = rate((level) => (level === 2 ? 0 : 3));
-    assert.equal(as.personLevel(STRUCTURE, r), 1);
+  test("the issue's edge profile: level 2 rated 3/2/0, levels 3 to 5 fully true, is not level 1", () => {
+    const r = rate((level, i) => (level === 2 ? [3, 2, 0][i] : 3));
+    const p = as.profile(STRUCTURE, r);
+    assert.ok(p.level >= 3, `level ${p.level}`);
+    assert.equal(p.level, 5);
+    assert.equal(p.inconsistent, true);
+    assert.deepEqual(p.below, [2]);
+    assert.deepEqual(p.above, []);
+    assert.deepEqual(p.disagree, ["s2-c"], "only the answer below 2 points disagrees");
   });
 
-  test("level 1 is the floor even when its own statements are not met", () => {
+  test("one level missing below is allowed and flagged; the answers of that level are named", () => {
+    const r = rate((level) => (level === 2 ? 0 : 3));
+    const p = as.profile(STRUCTURE, r);
+    assert.equal(p.level, 5);
+    assert.deepEqual(p.below, [2]);
+    assert.deepEqual(p.disagree, ["s2-a", "s2-b", "s2-c"]);
+  });
+
+  test("level 1 missing counts as the one allowed gap", () => {
     const r = rate((level) => (level === 1 ? 0 : 3));
-    assert.equal(as.personLevel(STRUCTURE, r), 1);
+    const p = as.profile(STRUCTURE, r);
+    assert.equal(p.level, 5);
+    assert.deepEqual(p.below, [1]);
+  });
+
+  test("two levels missing below stop the climb; the level reached above is flagged", () => {
+    // 1 reached, 2 and 3 not, 4 and 5 reached: 5 and 4 have two gaps below, so level 1.
+    const r = rate((level) => (level === 2 || level === 3 ? 1 : 3));
+    const p = as.profile(STRUCTURE, r);
+    assert.equal(p.level, 1);
+    assert.deepEqual(p.below, []);
+    assert.deepEqual(p.above, [4, 5]);
+    assert.equal(p.inconsistent, true);
+    assert.deepEqual(p.disagree, ["s4-a", "s4-b", "s4-c", "s5-a", "s5-b", "s5-c"]);
+  });
+
+  test("a gap and a reached level above can both be flagged", () => {
+    // 1 and 3 reached, 2, 4 and 5 missing but 5 reached: 5 has gaps 2 and 4; 3 has gap 2.
+    const r = rate((level) => (level === 2 || level === 4 ? 0 : 3));
+    const p = as.profile(STRUCTURE, r);
+    assert.equal(p.level, 3);
+    assert.deepEqual(p.below, [2]);
+    assert.deepEqual(p.above, [5]);
+  });
+
+  test("a steady profile is consistent", () => {
+    for (let n = 1; n <= 5; n++) {
+      const p = as.profile(STRUCTURE, rate((level) => (level <= n ? 3 : 0)));
+      assert.equal(p.level, n);
+      assert.equal(p.inconsistent, false);
+      assert.deepEqual(p.disagree, []);
+    }
+  });
+
+  test("nothing met anywhere is level 1 and consistent (level 1 is the floor)", () => {
+    const p = as.profile(STRUCTURE, lowest);
+    assert.equal(p.level, 1);
+    assert.equal(p.inconsistent, false);
   });
 
   test("an unanswered statement counts as 0 points", () => {
-    const r = { ...highest };
+    const r = rate((level) => (level <= 4 ? 3 : 0));
     delete r["s4-a"];
     delete r["s4-b"];
     assert.equal(as.personLevel(STRUCTURE, r), 3);
     assert.deepEqual(as.unanswered(STRUCTURE, r), ["s4-a", "s4-b"]);
+  });
+
+  test("don't know counts as neither yes nor no: it leaves the average", () => {
+    const r = rate(() => 3);
+    r["s4-a"] = 0;
+    delete r["s4-b"];
+    delete r["s4-c"];
+    // Level 4: one known answer, 0 points: not reached. With s4-a unknown too, no known answer.
+    assert.equal(as.levelScores(STRUCTURE, r, ["s4-b", "s4-c"])[3].average, 0);
+    const allUnknown = { ...r };
+    delete allUnknown["s4-a"];
+    const scores = as.levelScores(STRUCTURE, allUnknown, ["s4-a", "s4-b", "s4-c"]);
+    assert.equal(scores[3].average, null);
+    assert.equal(scores[3].reached, false, "a level nobody could answer is not reached");
+    // 3 + unknown + unknown: the average of what is known, 3.
+    const partly = { ...allUnknown, "s4-a": 3 };
+    assert.equal(as.levelScores(STRUCTURE, partly, ["s4-b", "s4-c"])[3].average, 3);
+    assert.equal(as.personLevel(STRUCTURE, partly, ["s4-b", "s4-c"]), 5);
+  });
+
+  test("an unknown statement is answered, not missing; it becomes a question, not a gap", () => {
+    const r = rate((level) => (level <= 2 ? 3 : 0));
+    delete r["s3-b"];
+    assert.deepEqual(as.unanswered(STRUCTURE, r, ["s3-b"]), []);
+    assert.deepEqual(as.unanswered(STRUCTURE, r, []), ["s3-b"]);
+    const s = as.summarize(STRUCTURE, [{ id: "p", name: "Ann", ratings: r, unknown: ["s3-b"] }]);
+    assert.equal(s.level, 2);
+    assert.deepEqual(s.people[0].questions, ["s3-b"]);
+    assert.deepEqual(s.gaps.map((g) => g.id), ["s3-a", "s3-c"]);
+  });
+
+  test("questions keep the order of the levels, whatever order they were answered in", () => {
+    const s = as.summarize(STRUCTURE, [{ id: "p", name: "Ann", ratings: {}, unknown: ["s5-a", "s1-c", "s3-b"] }]);
+    assert.deepEqual(s.people[0].questions, ["s1-c", "s3-b", "s5-a"]);
+  });
+
+  test("the tools offered are those the course names for the gap", () => {
+    const tools = [1, 1, 2, 3, 3, 4].map((serves, i) => ({ id: `t${i}`, serves }));
+    assert.deepEqual(as.toolsFor(tools, 2, 4).map((t) => t.id), ["t2", "t3", "t4"]);
+    assert.deepEqual(as.toolsFor(tools, 1, null).map((t) => t.id), ["t0", "t1"], "no target: the next step");
+    assert.deepEqual(as.toolsFor(tools, 3, 2).map((t) => t.id), ["t3", "t4"], "a target below: the next step");
+    assert.deepEqual(as.toolsFor(tools, 5, 5).map((t) => t.id), ["t5"], "at level 5: how to keep it");
   });
 
   test("levelScores gives each level's average and whether it is reached", () => {
@@ -118,6 +212,12 @@ describe("scoring", () => {
 
   test("summarize with nobody rated has no level", () => {
     assert.deepEqual(as.summarize(STRUCTURE, []), { level: null, low: null, high: null, people: [], gaps: [] });
+  });
+
+  test("the content's rule says what is computed here", () => {
+    const yaml = readFileSync(new URL("../../content/assessment.yaml", import.meta.url), "utf8");
+    assert.match(yaml, /at most one level below it missing/);
+    assert.match(yaml, /“Don't know” neither adds nor takes away/);
   });
 
   test("the real content has five levels of statements and the scale the rule describes", () => {
@@ -224,6 +324,116 @@ describe("import validation", () => {
     const r = as.parseExport(file({ customers: [{ ...customer(), secret: "<script>" }] }));
     assert.equal(r.ok, true);
     assert.equal("secret" in r.customers[0], false);
+  });
+});
+
+describe("version 1 with answers and plans", () => {
+  const plan = { role: "CFO", influence: "high", target: 4, evidence: "Said so", action: "Call", tool: "simplex", owner: "Me", due: "2026-02-01" };
+
+  test("a person's \"don't know\" answers and plan read back", () => {
+    const person = { ...customer().people[0], unknown: ["s9-x"], plan };
+    const r = as.parseExport(file({ customers: [customer({ people: [person] })] }));
+    assert.equal(r.ok, true);
+    assert.deepEqual(r.customers[0].people[0].unknown, ["s9-x"]);
+    assert.deepEqual(r.customers[0].people[0].plan, plan);
+  });
+
+  test("an earlier version-1 file without them still reads, with an empty plan", () => {
+    const r = as.parseExport(file());
+    assert.equal(r.ok, true);
+    assert.deepEqual(r.customers[0].people[0].unknown, []);
+    assert.equal(r.customers[0].people[0].plan.target, null);
+  });
+
+  test("a wrong answer or plan rejects the whole file", () => {
+    const person = customer().people[0];
+    const damaged = [
+      ["unknown not a list", { ...person, unknown: "s1-a" }],
+      ["unknown and rated", { ...person, unknown: ["s1-a"] }],
+      ["unknown twice", { ...person, ratings: {}, unknown: ["s1-a", "s1-a"] }],
+      ["bad influence", { ...person, plan: { ...plan, influence: "huge" } }],
+      ["bad target", { ...person, plan: { ...plan, target: 6 } }],
+      ["bad due date", { ...person, plan: { ...plan, due: "2026-02-30" } }],
+      ["due date with a time", { ...person, plan: { ...plan, due: "2026-02-01T10:00" } }],
+      ["bad tool", { ...person, plan: { ...plan, tool: "<b>" } }],
+      ["text too long", { ...person, plan: { ...plan, evidence: "x".repeat(2001) } }],
+      ["plan not an object", { ...person, plan: "soon" }],
+    ];
+    for (const [why, bad] of damaged) {
+      assert.deepEqual(as.parseExport(file({ customers: [customer({ people: [bad] })] })), { ok: false, error: "damaged", n: 1 }, why);
+    }
+  });
+
+  test("the plan at a glance: highest target, the earliest dated action, overdue before today", () => {
+    const c = customer({
+      people: [
+        { ...customer().people[0], id: "a", name: "Ann", plan: { ...plan, target: 3, action: "Later", due: "2026-03-01" } },
+        { ...customer().people[0], id: "b", name: "Bo", plan: { ...plan, target: 5, action: "Sooner", due: "2026-02-01" } },
+        { ...customer().people[0], id: "c", name: "Cy", plan: { ...plan, target: null, action: "Undated", due: "" } },
+      ],
+    });
+    const clean = as.parseExport(file({ customers: [c] })).customers[0];
+    assert.deepEqual(bsh.planSummary(clean, "2026-01-15"), { target: 5, next: { person: "Bo", action: "Sooner", due: "2026-02-01" }, overdue: false });
+    assert.equal(bsh.planSummary(clean, "2026-02-02").overdue, true);
+    assert.equal(bsh.planSummary(clean, "2026-02-01").overdue, false, "due today is not overdue");
+    assert.deepEqual(bsh.planSummary(customer(), "2026-01-01"), { target: null, next: null, overdue: false });
+  });
+});
+
+describe("drafts", () => {
+  const draft = { customerId: null, customer: "Acme", personId: null, person: "CFO", ratings: { "s1-a": 2 }, unknown: ["s1-b"], plan: {}, updated: "2026-01-01T00:00:00Z" };
+
+  test("drafts read back; a damaged one is dropped and reported", () => {
+    const raw = JSON.stringify({ v: 1, drafts: { "n-1/n-2": draft, "c1/p1": { ...draft, customerId: "c1", personId: "p1" }, "bad slot": draft, "n-3/n-4": { ...draft, ratings: { "s1-a": 9 } } } });
+    const r = bsh.parseDrafts(raw);
+    assert.deepEqual(Object.keys(r.drafts).sort(), ["c1/p1", "n-1/n-2"]);
+    assert.equal(r.damaged, true);
+    assert.equal(r.drafts["n-1/n-2"].plan.role, "");
+  });
+
+  test("no drafts, or unreadable ones, never throw", () => {
+    assert.deepEqual(bsh.parseDrafts(null), { drafts: {}, damaged: false });
+    for (const raw of ["{", "[]", '{"v":2,"drafts":{}}', "null"]) assert.equal(bsh.parseDrafts(raw).damaged, true, raw);
+  });
+});
+
+describe("CSV", () => {
+  // A reader by the book (RFC 4180), to read back what makeCsv wrote.
+  function readCsv(text) {
+    assert.equal(text[0], "\uFEFF", "a byte-order mark first");
+    const rows = [];
+    let row = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 1; i < text.length; i++) {
+      const ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(field); field = ""; } else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; } else field += ch;
+    }
+    return rows;
+  }
+
+  test("every script, quotes, commas and line breaks survive", () => {
+    const rows = [
+      ["Customer", "Note"],
+      ["PT Sumber Makmur", 'He said "soon", then left'],
+      ["ООО «Ромашка»", "Строка 1\nСтрока 2"],
+      ["Công ty Cổ phần Việt", "Giám đốc; tài chính"],
+      ["", "plain"],
+    ];
+    const text = as.makeCsv(rows);
+    assert.ok(text.endsWith("\r\n"));
+    assert.deepEqual(readCsv(text), rows);
+  });
+
+  test("a text a spreadsheet would run as a formula is kept as text", () => {
+    assert.equal(as.csvField("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    assert.equal(as.csvField("+1"), "'+1");
+    assert.equal(as.csvField("@x"), "'@x");
+    assert.equal(as.csvField("a=b"), "a=b");
+    assert.equal(as.csvField(null), "");
   });
 });
 
