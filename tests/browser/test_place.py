@@ -1,0 +1,167 @@
+"""Where the reader is: the 404 page at any depth of any sub-path, the section kept when the
+language changes, and the language the site root remembers (issue 18)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import LANGS, PREFIX
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+# --- the 404 page, served at the missing page's address -------------------------------------
+
+
+class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under ``PREFIX``; a missing file gets its language's 404 page, at the
+    missing address, with no <base> added: what most servers' "error page" setting does."""
+
+    def translate_path(self, path: str) -> str:
+        rel = path.split("?", 1)[0][len(PREFIX) :] if path.startswith(PREFIX) else "__outside__"
+        return super().translate_path("/" + rel)
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_file() or (path.is_dir() and (path / "index.html").is_file()):
+            return super().send_head()
+        rel = self.path[len(PREFIX) :] if self.path.startswith(PREFIX) else ""
+        lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in LANGS else "en"
+        body = (Path(self.directory) / lang / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def python_404_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_NotFoundHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def nginx_404_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """nginx with only ``error_page 404 <prefix><lang>/404.html`` and the build's CSP: no <base>
+    added (deploy/nginx.conf adds one; the page must not need it)."""
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: `make test` installs Debian's nginx")
+    base = tmp_path_factory.mktemp("nginx-404")
+    www = base / "www"
+    shutil.copytree(built_site, www / PREFIX.strip("/"))
+    port = _free_port()
+    (base / "tmp").mkdir()
+    conf = base / "nginx.conf"
+    temp = " ".join(f"{k}_temp_path {base}/tmp;" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    conf.write_text(
+        f"""user root;
+worker_processes 1;
+pid {base}/nginx.pid;
+error_log {base}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    charset utf-8;
+    access_log off;
+    {temp}
+    map $uri $bsh_lang {{
+        ~^{PREFIX}(?<lang>en|id|ru|vi)/  $lang;
+        default                          en;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        root {www};
+        location {PREFIX} {{
+            include {www / PREFIX.strip("/") / "nginx-csp.conf"};
+            error_page 404 {PREFIX}$bsh_lang/404.html;
+        }}
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    test = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(base)], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
+    proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(base), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "en/index.html", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _expect_styled_404(page: Page, url: str, lang: str, home: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.status == 404
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    # Material's stylesheet applies: a sticky header, a logo of icon size, the page's own links
+    # leading into the language's folder.
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    logo = page.locator(".md-header__button.md-logo img, .md-header__button.md-logo svg").first.bounding_box()
+    assert logo is not None and logo["height"] < 60, logo
+    expect(page.locator(".md-header")).to_be_visible()
+    page.locator("article a").last.click()
+    expect(page).to_have_url(home)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("missing", ["levels/no-such-page.html", "a/b/c/no-such-page.html"], ids=["one", "deep"])
+def test_the_404_page_is_styled_at_any_depth_python_server(
+    page: Page, python_404_url: str, lang: str, missing: str
+) -> None:
+    _expect_styled_404(page, f"{python_404_url}{lang}/{missing}", lang, f"{python_404_url}{lang}/index.html")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_404_page_is_styled_deep_under_nginx_with_its_csp(browser: Browser, nginx_404_url: str, lang: str) -> None:
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    try:
+        _expect_styled_404(
+            page, f"{nginx_404_url}{lang}/levels/x/y/no-such-page.html", lang, f"{nginx_404_url}{lang}/index.html"
+        )
+        # Search works from there, and leads into the language's folder.
+        page.goto(f"{nginx_404_url}{lang}/levels/x/y/no-such-page.html")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially({"en": "level", "id": "level", "ru": "уровень", "vi": "cấp"}[lang], delay=40)
+        result = page.locator(".md-search-result__item a").first
+        expect(result).to_be_attached(timeout=10_000)
+        assert (result.get_attribute("href") or "").startswith(f"{nginx_404_url}{lang}/")
+    finally:
+        ctx.close()
+    assert problems == []
