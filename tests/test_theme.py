@@ -42,6 +42,18 @@ def test_an_excluded_element_never_closed_is_left_to_the_search_plugin() -> None
     assert without_excluded("<p>a</p><section data-search-exclude><p>b") == "<p>a</p><section data-search-exclude><p>b"
 
 
+def test_the_search_view_leaves_out_buttons_templates_and_hidden_elements() -> None:
+    html_in = (
+        '<p>a <button type="button">Save</button> b</p><template><p>later</p></template>'
+        '<div class="x" hidden><div>inner</div><p>shown by a script</p></div>'
+        '<p class="hidden" aria-hidden="true" title="hidden">kept</p>'
+        '<p data-search-exclude>note</p><input type="file" hidden><p>end</p>'
+    )
+    assert without_excluded(html_in) == (
+        '<p>a  b</p><p class="hidden" aria-hidden="true" title="hidden">kept</p><p>end</p>'
+    )
+
+
 def _inodes(site: Path, lang: str) -> dict[str, int]:
     return {str(p.relative_to(site)): p.stat().st_ino for p in (site / lang).rglob("*") if p.is_file()}
 

@@ -50,34 +50,56 @@ def on_post_page(output: str, **_: Any) -> str:
     return _INDENT.sub("\n", output)
 
 
-# Material's search plugin skips elements marked data-search-exclude (the quizzes: their answers
-# do not belong in search results; the hierarchy figure: it names every level), but only after
-# parsing every tag inside them with Python's HTML parser, a third of its time. The search plugin
-# sees the page without them, which indexes exactly the same text; the page itself keeps them.
-_EXCLUDED = re.compile(r"<(section|figure)\s[^>]*\bdata-search-exclude\b[^>]*>")
+# Search indexes what a reader sees on arrival. Material's search plugin skips elements marked
+# data-search-exclude (the quizzes: their answers do not belong in search results; the hierarchy
+# figure: it names every level), but only after parsing every tag inside them with Python's HTML
+# parser, a third of its time; and it indexes buttons' labels, <template> contents and elements a
+# script shows later (`hidden`: a self-assessment's result, notes for a browser without storage),
+# text a result would show but not the section it leads to. The search plugin sees the page
+# without all of them; the page itself keeps them.
+_ATTR = r"""\s+([^\s=>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?"""
+_START_TAG = re.compile(rf"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_ATTR})*)\s*(?P<closed>/?)>")
+_ATTRIBUTE = re.compile(_ATTR)
+_UNSEEN_ELEMENTS = frozenset({"button", "template"})
+_UNSEEN_ATTRIBUTES = frozenset({"data-search-exclude", "hidden"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track"})
 _FULL = "bsh_full_content"
 
 
+def _unseen(tag: re.Match[str]) -> bool:
+    if tag["name"].lower() in _UNSEEN_ELEMENTS:
+        return True
+    return any(name.lower() in _UNSEEN_ATTRIBUTES for name in _ATTRIBUTE.findall(tag["attrs"]))
+
+
 def without_excluded(html: str) -> str:
-    """``html`` without its ``data-search-exclude`` sections and figures, each up to its own
-    closing tag (elements of the same name nested inside are counted, so none ends it early)."""
-    out, pos = [], 0
-    while (start := _EXCLUDED.search(html, pos)) is not None:
+    """``html`` without the elements a reader does not see on arrival: marked
+    ``data-search-exclude`` or ``hidden``, buttons and templates, each up to its own closing tag
+    (elements of the same name nested inside are counted, so none ends it early)."""
+    out, pos, scan = [], 0, 0
+    while (start := _START_TAG.search(html, scan)) is not None:
+        scan = start.end()
+        if not _unseen(start):
+            continue
         out.append(html[pos : start.start()])
-        tags = re.compile(rf"<(/?){start[1]}[\s>]")
+        name = start["name"].lower()
+        if start["closed"] or name in _VOID:  # no content to skip
+            pos = scan
+            continue
+        tags = re.compile(rf"<(/?){re.escape(name)}[\s/>]", re.IGNORECASE)
         depth, end = 1, start.end()
         while depth and (tag := tags.search(html, end)) is not None:
             depth += -1 if tag[1] else 1
             end = tag.end()
         if depth:  # never closed: leave the rest to the search plugin
             return "".join(out) + html[start.start() :]
-        pos = html.index(">", end - 1) + 1
+        pos = scan = html.index(">", end - 1) + 1
     return "".join(out) + html[pos:]
 
 
 @event_priority(100)  # before the search plugin (priority 0)
 def _hide_excluded(context: Any, /, page: Any, **_: Any) -> Any:
-    if page.content and "data-search-exclude" in page.content:
+    if page.content:
         setattr(page, _FULL, page.content)
         page.content = without_excluded(page.content)
     return context

@@ -6,13 +6,23 @@
 //   a Russian one with "е" for "ё" ("партнёр" as "партнер"), so a query typed the way most
 //   people type finds it. The variant keeps the word's position: results mark the word as
 //   written. The query is left as typed. (Material leaves lunr's stemmers, trimmers and
-//   stop-word filters out of its pipeline; it leaves this step in.)
+//   stop-word filters out of its pipeline; it leaves this step in.) Each variant's written word
+//   is kept in self.bshSearch.forms (addForm below): search-query.js sends it along with the
+//   results, so that the page opened from one marks the words as written.
 // - lunr.vi's stop-word filter registered: lunr warned on every page that it was not. (Its
 //   trimmer, whose character class is written in brackets that generateTrimmer doubles, never
 //   matches; Material leaves it out of the pipeline, so it needs no repair.)
-(function (lunr) {
+(function (lunr, shared) {
   "use strict";
   if (!lunr) return;
+
+  // forms: {indexed term that is another word's variant or stem: {that word as written: true}}.
+  // A token's clones share its metadata, so the written word is found from any of them.
+  var forms = (shared.forms = shared.forms || {});
+  shared.addForm = function (token, term) {
+    var written = token.metadata.bshWritten || (token.metadata.bshWritten = token.toString());
+    if (term !== written) (forms[term] = forms[term] || {})[written] = true;
+  };
 
   var FOLD = {
     vi: function (word) {
@@ -29,7 +39,9 @@
     var fold = FOLD[lang];
     var step = function (token) {
       var variant = fold(token.toString());
-      return variant === token.toString() ? token : [token, token.clone(function () { return variant; })];
+      if (variant === token.toString()) return token;
+      shared.addForm(token, variant);
+      return [token, token.clone(function () { return variant; })];
     };
     lunr.Pipeline.registerFunction(step, "variants-" + lang);
     return step;
@@ -49,4 +61,4 @@
       }
     }
   };
-})(self.lunr);
+})(self.lunr, (self.bshSearch = self.bshSearch || {}));

@@ -75,7 +75,7 @@ async function worker(language, docs) {
     });
   const config = {
     lang: [language === "id" ? "en" : language],
-    separator: "[\\s\\-,;:!?()«»\"]+",
+    separator: String.raw`(?:[\s\-,;:!?=/|()\[\]{}<>"«»“”„‘’…–—]|\.(?!\d))+`,  // render.SEARCH_SEPARATOR
     pipeline: language === "id" ? ["trimmer"] : ["stopWordFilter"],
     fields: { title: { boost: 1000 }, text: { boost: 1 }, tags: { boost: 10000 } },
   };
@@ -90,6 +90,7 @@ async function worker(language, docs) {
 
 const doc = (location, title, text, tags) => ({ location, title, text: `<p>${text}</p>`, ...(tags && { tags }) });
 const locations = (items) => [...new Set(items.map((item) => item.location))];
+const plain = (object) => JSON.parse(JSON.stringify(object)); // an object of the worker's context, comparable
 
 describe("search", { skip: SKIP }, () => {
   test("Vietnamese without diacritics finds the words, marked as written; no warning", async () => {
@@ -142,6 +143,72 @@ describe("search", { skip: SKIP }, () => {
       }
     }
     assert.deepEqual(warnings, []);
+  });
+
+  test("Vietnamese: the syllables of a query together rank first; a complete syllable is no prefix", async () => {
+    const { search } = await worker("vi", [
+      doc("apart.html", "Tin", "Tin tức mới. Ý tưởng hay."),  // both, apart (and "tin" in the title)
+      doc("together.html", "Khách hàng", "Sự tin tưởng của khách hàng."),
+      doc("alone.html", "Thông tin", "Thông tin khác."),
+      doc("count.html", "Cách tính", "Cách tính điểm."),
+    ]);
+    const items = await search("tin tưởng");
+    assert.deepEqual(locations(items), ["together.html", "apart.html", "alone.html"]);
+    assert.deepEqual(plain(items[0].terms), { tin: true, "tưởng": true });
+    assert.equal(items.find((item) => item.location === "alone.html").terms["tưởng"], false);
+    // The last word is still being typed: a prefix ("tin" of "tính", indexed "tinh").
+    assert.ok(locations(await search("tin")).includes("count.html"));
+    assert.ok(!locations(await search("tin tu")).includes("count.html"));
+  });
+
+  test("English and Russian: words together rank above more frequent words apart", async () => {
+    const en = await worker("en", [
+      doc("apart.html", "Value", "Value for the customer and value for you: customer first."),
+      doc("together.html", "Basics", "What customer value means."),
+    ]);
+    assert.deepEqual(locations(await en.search("customer value")), ["together.html", "apart.html"]);
+    const ru = await worker("ru", [
+      doc("apart.html", "Доверие", "Доверие растёт. Клиента надо слушать."),
+      doc("together.html", "Основа", "Доверие клиента важно."),
+    ]);
+    assert.deepEqual(locations(await ru.search("доверие клиента")), ["together.html", "apart.html"]);
+  });
+
+  test("a stop word is neither missing nor marked on the page opened", async () => {
+    const { search } = await worker("vi", [doc("a.html", "Lòng tin", "Đó là lòng tin."), doc("b.html", "Khác", "Khác.")]);
+    const items = await search("tin là");
+    assert.deepEqual(locations(items), ["a.html"]);
+    assert.deepEqual(plain(items[0].terms), { tin: true });
+  });
+
+  test("the page opened is told the words matched, as written (?h= is made of the found terms)", async () => {
+    const vi = await worker("vi", [doc("a.html", "Khách hàng", "Chăm sóc khách hàng."), doc("b.html", "Khác", "Khác.")]);
+    const [khach] = await vi.search("khach hang");
+    assert.equal(khach.location, "a.html");
+    assert.equal(khach.terms["khách"], true);
+    assert.equal(khach.terms["hàng"], true);
+    assert.ok(!("khác" in khach.terms), "only the forms this result matched");
+    const en = await worker("en", [doc("a.html", "Strategy", "One strategy."), doc("b.html", "Price", "Prices.")]);
+    const [strategy] = await en.search("strategies");
+    assert.equal(strategy.terms.strategy, true);
+    const ru = await worker("ru", [doc("a.html", "Партнёр", "Стратегический партнёр."), doc("b.html", "Игра", "Игра.")]);
+    const [partner] = await ru.search("партнер");
+    assert.equal(partner.terms["партнёр"], true);
+    // A form that holds the word typed is marked by Material itself: not repeated.
+    const [typed] = await vi.search("khách");
+    assert.deepEqual(plain(typed.terms), { "khách": true });
+  });
+
+  test("a page found through its sections only is told the words they matched", async () => {
+    const { search } = await worker("en", [
+      doc("a.html", "Prices", "Nothing here."),
+      doc("a.html#plan", "Plan", "One strategy."),
+      doc("b.html", "Other", "Other."),
+    ]);
+    const items = await search("strategies");
+    const page = items.find((item) => item.location === "a.html");
+    assert.equal(page.score, 0);  // Material's own entry for the page, which matched nothing itself
+    assert.deepEqual(plain(page.terms), { strategies: true, strategy: true });
   });
 
   test("Indonesian: the query is left as Material makes it", async () => {
