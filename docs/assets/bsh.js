@@ -10,6 +10,9 @@
  *             localStorage["bsh-assessment:v1"] (parseAssessments, see assessment.js) and
  *             localStorage["bsh-assessment-drafts:v1"] (parseDrafts: forms not saved yet)
  *   dates     today(), isDay(): calendar days "YYYY-MM-DD" in the learner's own time zone
+ *   course    quizStatus() (a quiz done or not, for course.js and progress.js), and the readers of
+ *             localStorage["bsh-read:v1"] (parseRead: pages read to their end) and
+ *             localStorage["bsh-checklist:v1"] (parseChecklists: the ticks of each checklist)
  */
 (function () {
   "use strict";
@@ -531,6 +534,7 @@
   }
 
   var bsh = {
+    READ_KEY: READ_KEY, CHECKLIST_KEY: CHECKLIST_KEY, parseRead: parseRead, parseChecklists: parseChecklists, quizStatus: quizStatus,
     SITE_PREFIX: SITE_PREFIX, quizKey: quizKey, ASSESSMENT_VERSION: ASSESSMENT_VERSION, ASSESSMENT_KEY: ASSESSMENT_KEY,
     DRAFTS_KEY: DRAFTS_KEY, OPEN_KEY: OPEN_KEY,
     storage: storage, read: read, write: write,

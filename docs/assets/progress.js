@@ -21,32 +21,8 @@
 
   // --- pure logic -------------------------------------------------------------------------------
 
-  /**
-   * A quiz's status from its saved state (the raw localStorage text or null), read as quiz.js
-   * reads it: {state: "not-started" | "in-progress" | "done", answered, total, last, best}.
-   * Anything unreadable counts as not started.
-   */
-  function quizStatus(quiz, raw) {
-    var ids = quiz.questions || [];
-    // What quiz.js is given for this quiz (quizdata.py): a sample only when it leaves some out.
-    var sample = quiz.sample > 0 && quiz.sample < ids.length ? quiz.sample : 0;
-    var total = sample || ids.length;
-    var s = raw === null || raw === undefined ? null : bsh.parseQuizState(raw, {
-      mode: quiz.sample ? "test" : "practice",
-      sample: sample,
-      questions: ids.map(function (id) { return { id: id }; })
-    });
-    if (!s) return { state: "not-started", answered: 0, total: total, last: null, best: null };
-    var attempt = s.sample || ids;
-    var answered = attempt.filter(function (id) { return s.answers[id]; }).length;
-    var judged = attempt.filter(function (id) { return s.judged.indexOf(id) >= 0; }).length;
-    var finished = quiz.sample ? s.submitted : ids.length > 0 && judged === ids.length;
-    var state = "not-started";
-    if (finished) state = "done";
-    else if (answered) state = "in-progress";
-    else if (s.last) state = "done"; // a score from an earlier round, the questions reset since
-    return { state: state, answered: answered, total: total, last: s.last, best: s.best };
-  }
+  /** A quiz's status from its saved state: bsh.js says how (the course's marks read it too). */
+  var quizStatus = bsh.quizStatus;
 
   /** The saved self-assessments, newest first; anything unreadable is left out. */
   function customers(raw) {
