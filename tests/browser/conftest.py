@@ -8,7 +8,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,32 +15,34 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route, sync_playwright
 
-from build_tools.build import build
-
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 PREFIX = "/training/buy-sell/"
 LANGS = ("en", "id", "ru", "vi")
+SCRIPTS = ("en", "ru")
+"""English and one non-Latin script: for a behaviour the script changes (fitting text, search,
+numbers and names written by the browser in the page's language)."""
 
 
 @pytest.fixture(scope="session")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A temporary copy of the project with the real content (tests never write into the repo)."""
-    root = tmp_path_factory.mktemp("project")
-    for name in ("content", "docs", "build_tools", "mkdocs.yml", "pyproject.toml"):
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, root / name)
-    return root
+def project(real_project: Path) -> Path:
+    """A temporary copy of the project with the real content, built (tests/conftest.py)."""
+    return real_project
 
 
 @pytest.fixture(scope="session")
-def built_site(project: Path) -> Path:
-    """The real content, built once."""
-    build(project)
-    return project / "site"
+def built_site(real_site: Path) -> Path:
+    """The real content, built once per run (tests/conftest.py)."""
+    return real_site
+
+
+@pytest.fixture
+def lang() -> str:
+    """The language of a browser test that does not choose one: English. A behaviour is tested
+    once; that every language's strings are there and right is checked on the built HTML
+    (tests/test_strings.py). A test whose behaviour changes with the script parametrizes ``lang``
+    itself (``SCRIPTS``)."""
+    return "en"
 
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):

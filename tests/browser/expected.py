@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 
+from helpers import REPO
+
 from build_tools import markup, render
 from build_tools.content import Content, load_content
-
-from .conftest import REPO
 
 
 @functools.cache
