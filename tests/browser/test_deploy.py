@@ -98,14 +98,12 @@ def _headers(url: str) -> dict[str, str]:
         return {k.lower(): v for k, v in exc.headers.items()} | {"status": str(exc.code)}
 
 
-def test_headers(nginx_url: str) -> None:
+def test_headers(nginx_url: str, built_site: Path) -> None:
     html = _headers(nginx_url + "ru/index.html")
     assert "script-src 'self' 'sha256-" in html["content-security-policy"]
     assert html["cache-control"] == "no-cache"
     assert html["x-content-type-options"] == "nosniff"
-    asset = next(
-        (REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js")
-    )
+    (asset,) = (built_site / "en/assets/javascripts").glob("bundle.*.min.js")  # Material's, named by content
     js = _headers(f"{nginx_url}en/assets/javascripts/{asset.name}")
     assert "immutable" in js["cache-control"]
     assert "content-security-policy" in js

@@ -42,7 +42,7 @@ def poison(node: Any) -> Any:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    for name in ("content", "docs", "mkdocs.yml"):
+    for name in ("content", "docs", "build_tools/theme/overrides", "mkdocs.yml"):
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, root / name)

@@ -9,8 +9,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import LANGS
-
 FOCUS = """() => {
   const a = document.activeElement;
   const q = a && a.closest("[data-quiz-question]");
@@ -62,7 +60,6 @@ def _complete(page: Page, submit: bool) -> int:
     raise AssertionError("the quiz could not be completed with the keyboard")
 
 
-@pytest.mark.parametrize("lang", LANGS)
 def test_level_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
     page.goto(f"{base_url}{lang}/levels/level-2.html")
     _complete(page, submit=False)
@@ -71,7 +68,6 @@ def test_level_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
         expect(questions.nth(i)).to_have_attribute("data-quiz-state", re.compile("correct|incorrect"))
 
 
-@pytest.mark.parametrize("lang", ["en", "vi"])
 def test_final_quiz_by_keyboard(page: Page, base_url: str, lang: str) -> None:
     page.goto(f"{base_url}{lang}/final-quiz.html")
     _complete(page, submit=True)

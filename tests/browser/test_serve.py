@@ -48,9 +48,11 @@ def _serving(project: Path, tmp_path: Path, *options: str) -> Iterator[tuple[str
         proc.wait(timeout=10)
 
 
-@pytest.fixture
-def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    with _serving(project, tmp_path) as found:
+# One server for the tests below, which run one after the other (with pytest-xdist, in one worker:
+# `make test` distributes whole files, --dist loadfile); each puts back what it changed.
+@pytest.fixture(scope="module")
+def served(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    with _serving(project, tmp_path_factory.mktemp("serve")) as found:
         yield found
 
 
@@ -61,9 +63,13 @@ def test_edit_shows_in_the_open_page(page: Page, served: tuple[str, Path]) -> No
     text = level.read_text(encoding="utf-8")
     marker = "Проверка живой перезагрузки"
     old = next(line for line in text.splitlines() if line.startswith("  ru: "))
-    level.write_text(text.replace(old, f"  ru: {marker}", 1), encoding="utf-8")
-    # Generous timeout: this checks that the page reloads by itself, not how fast (see `make bench`).
-    expect(page.locator("article h1")).to_contain_text(marker, timeout=180_000)
+    try:
+        level.write_text(text.replace(old, f"  ru: {marker}", 1), encoding="utf-8")
+        # Generous timeout: this checks that the page reloads by itself, not how fast (see `make bench`).
+        expect(page.locator("article h1")).to_contain_text(marker, timeout=180_000)
+    finally:
+        level.write_text(text, encoding="utf-8")
+    expect(page.locator("article h1")).not_to_contain_text(marker, timeout=60_000)
 
 
 def test_broken_yaml_keeps_serving_the_last_good_site(page: Page, served: tuple[str, Path]) -> None:
@@ -75,17 +81,18 @@ def test_broken_yaml_keeps_serving_the_last_good_site(page: Page, served: tuple[
     problems = page.locator("#bsh-build-problems")
     expect(problems).to_have_count(0)
 
-    level.write_text("title: [broken\n", encoding="utf-8")
-    # The open page shows what is wrong, where, on top of the last good build.
-    expect(problems).to_contain_text("content/levels/level-2.yaml:", timeout=60_000)
-    expect(problems).to_contain_text("YAML syntax error")
-    expect(problems).to_have_attribute("role", "alert")
-    page.reload()
-    expect(page.locator("article h1")).to_have_text(title)
-    expect(problems).to_be_visible(timeout=10_000)
-
-    # Fixed: the page rebuilds, reloads and the problems are gone.
-    level.write_text(good, encoding="utf-8")
+    try:
+        level.write_text("title: [broken\n", encoding="utf-8")
+        # The open page shows what is wrong, where, on top of the last good build.
+        expect(problems).to_contain_text("content/levels/level-2.yaml:", timeout=60_000)
+        expect(problems).to_contain_text("YAML syntax error")
+        expect(problems).to_have_attribute("role", "alert")
+        page.reload()
+        expect(page.locator("article h1")).to_have_text(title)
+        expect(problems).to_be_visible(timeout=10_000)
+    finally:
+        # Fixed: the page rebuilds, reloads and the problems are gone.
+        level.write_text(good, encoding="utf-8")
     expect(problems).to_have_count(0, timeout=60_000)
     expect(page.locator("article h1")).to_have_text(title)
 
@@ -98,11 +105,13 @@ def test_a_broken_template_is_located_and_serving_goes_on(page: Page, served: tu
     good = override.read_text(encoding="utf-8")
     page.goto(url + "en/index.html")
     problems = page.locator("#bsh-build-problems")
-    override.write_text(good + "{% bad %}\n", encoding="utf-8")
-    where = f"build_tools/theme/overrides/main.html:{good.count(chr(10)) + 1}: template error"
-    expect(problems).to_contain_text(where, timeout=60_000)
-    expect(problems).not_to_contain_text("Traceback")
-    override.write_text(good, encoding="utf-8")
+    try:
+        override.write_text(good + "{% bad %}\n", encoding="utf-8")
+        where = f"build_tools/theme/overrides/main.html:{good.count(chr(10)) + 1}: template error"
+        expect(problems).to_contain_text(where, timeout=60_000)
+        expect(problems).not_to_contain_text("Traceback")
+    finally:
+        override.write_text(good, encoding="utf-8")
     expect(problems).to_have_count(0, timeout=60_000)
 
 
