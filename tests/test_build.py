@@ -16,10 +16,10 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from helpers import LANGS, REPO, home, level, minimal_tree, question, text
+from helpers import LANGS, REPO, home, minimal_tree, question, text
 
 from build_tools.build import build
-from build_tools.errors import ContentError
+from build_tools.errors import TemplateProblem
 
 HOSTILE = "</script><script>alert(1)</script> {{ 7*7 }} {% raw %} \"quote\" 'q' <b>bold</b> # [x](javascript:alert(1))"
 
@@ -111,16 +111,43 @@ def test_site_is_readable_by_the_web_server(built: Path) -> None:
         assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~mask, folder
 
 
-def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
-    minimal_tree(tmp_path)
-    build(tmp_path)
-    before = site_files(tmp_path)
-    minimal_tree(tmp_path, {"content/levels/level-2.yaml": level(2, quiz=[question("l2-q1", answer="x")])})
-    with pytest.raises(ContentError):
-        build(tmp_path)
-    after = site_files(tmp_path)
-    assert after == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+def copy_of(built: Path, tmp_path: Path) -> Path:
+    """A copy of the project of ``built`` (its content, links and built site), to break on purpose
+    without building it first."""
+    root = tmp_path / "project"
+    shutil.copytree(built.parent, root, symlinks=True)
+    return root
+
+
+def break_theme(root: Path, broken: str) -> tuple[Path, int]:
+    """Append ``broken`` to the ``site_meta`` line of a copy of the theme's main.html; return the
+    file and the line."""
+    overrides = root / "build_tools/theme/overrides"
+    overrides.unlink()  # minimal_tree links the real overrides: edit a copy
+    shutil.copytree(REPO / "build_tools/theme/overrides", overrides)
+    main = overrides / "main.html"
+    lines = main.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
+    lines[line - 1] += broken
+    main.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return main, line
+
+
+def test_failed_build_leaves_previous_site_untouched(built: Path, tmp_path: Path) -> None:
+    """MkDocs fails for one language after every language was rendered and the others were built
+    into the staging folder: nothing of the new build reaches site/, and no staging folder stays."""
+    root = copy_of(built, tmp_path)
+    before = site_files(root)
+    # A new text in every language, so that any language swapped in would show.
+    minimal_tree(root, {"content/home.yaml": home(title=text("A new home"))})
+    break_theme(root, '{% if config.theme.language == "ru" %}{{ no_such_thing.title }}{% endif %}')
+    with pytest.raises(TemplateProblem) as caught:
+        build(root)
+    assert "main.html" in str(caught.value) and "'no_such_thing' is undefined" in str(caught.value)
+    for lang in LANGS:  # rendered: the failure came later, from MkDocs
+        assert "A new home [" in (root / f"build/site/{lang}/docs/index.md").read_text(encoding="utf-8")
+    assert site_files(root) == before
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
@@ -139,24 +166,16 @@ def test_cli_reports_problems_without_traceback(tmp_path: Path) -> None:
         ("{{ no_such_thing.title }}", "template error: 'no_such_thing' is undefined"),  # fails rendering
     ],
 )
-def test_cli_locates_a_broken_theme_template(tmp_path: Path, broken: str, message: str) -> None:
-    minimal_tree(tmp_path)
-    build(tmp_path)
-    before = site_files(tmp_path)
-    overrides = tmp_path / "build_tools/theme/overrides"
-    overrides.unlink()  # minimal_tree links the real overrides: edit a copy
-    shutil.copytree(REPO / "build_tools/theme/overrides", overrides)
-    main = overrides / "main.html"
-    lines = main.read_text(encoding="utf-8").splitlines()
-    line = next(i for i, text in enumerate(lines, 1) if "{% block site_meta %}" in text)
-    lines[line - 1] += broken
-    main.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = cli(tmp_path, "build")
+def test_cli_locates_a_broken_theme_template(built: Path, tmp_path: Path, broken: str, message: str) -> None:
+    root = copy_of(built, tmp_path)
+    before = site_files(root)
+    _, line = break_theme(root, broken)
+    proc = cli(root, "build")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     (only,) = proc.stderr.splitlines()
     assert only.startswith(f"build_tools/theme/overrides/main.html:{line}: {message}"), only
-    after = site_files(tmp_path)
+    after = site_files(root)
     assert after == before
 
 
@@ -269,20 +288,16 @@ def test_widgets_load_before_material_and_every_inline_script_is_allowed(built: 
 
 
 def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
-    """Colours set in mkdocs.yml reach the pages and the trimmed palette stylesheet, whose name
-    follows its content (it is cached as immutable); the toggles speak each page's language."""
+    """Colours set in mkdocs.yml reach the pages, with Material's palette stylesheet; the toggles
+    speak each page's language."""
     shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert shared.count("primary: indigo") == 2
     (tmp_path / "mkdocs.yml").write_text(shared.replace("primary: indigo", "primary: teal"), encoding="utf-8")
     minimal_tree(tmp_path)
     build(tmp_path)
-    sheets = tmp_path / "site/ru/assets/stylesheets"
-    [palette] = [p.name for p in sheets.glob("palette.*")]
-    css = (sheets / palette).read_text(encoding="utf-8")
-    assert "[data-md-color-primary=teal]" in css and "[data-md-color-primary=pink]" not in css
-    assert palette == f"palette.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
     html = (tmp_path / "site/ru/levels/level-2.html").read_text(encoding="utf-8")
-    assert f'href="../assets/stylesheets/{palette}"' in html
+    [palette] = re.findall(r'href="\.\./(assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css)"', html)
+    assert (tmp_path / "site/ru" / palette).is_file()
     assert 'data-md-color-primary="teal"' in html
     ui = yaml.safe_load((REPO / "content/site.yaml").read_text(encoding="utf-8"))["ui"]
     labels = re.findall(r'data-md-color-media="([^"]+)"[^>]*aria-label="([^"]+)"', html)
@@ -293,25 +308,23 @@ def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
     ]
 
 
-def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(tmp_path: Path) -> None:
-    minimal_tree(tmp_path)
-    (tmp_path / "mkdocs.yml").unlink()
+def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(built: Path, tmp_path: Path) -> None:
+    root = copy_of(built, tmp_path)
+    before = site_files(root)
+    (root / "mkdocs.yml").unlink()  # minimal_tree links the real one
     shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
-    assert cli(tmp_path, "build").returncode == 0
-    before = site_files(tmp_path)
     at = next(i for i, line in enumerate(shared) if line.startswith("strict:"))
     shared[at] = "strict: [true"
-    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
-    proc = cli(tmp_path, "build")
+    (root / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
+    proc = cli(root, "build")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert re.fullmatch(r"mkdocs\.yml:\d+: YAML syntax error: [^\n]+\n", proc.stderr)
-    assert site_files(tmp_path) == before
+    assert site_files(root) == before
 
     shared[at] = "strict: true\nsite_nmae: typo"
-    (tmp_path / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
-    proc = cli(tmp_path, "build")
+    (root / "mkdocs.yml").write_text("\n".join(shared) + "\n", encoding="utf-8")
+    proc = cli(root, "build")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     # Said once for all languages, not once per language.
@@ -321,7 +334,7 @@ def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(tmp_path: Path) -> Non
 
 def test_content_named_assets_are_named_by_their_content(built: Path) -> None:
     """The server caches ``name.<hash>.min.js|css`` as immutable: a file the build changed (the
-    trimmed palette, the search worker with word forms) must not keep Material's name."""
+    search worker with the site's search patches) must not keep Material's name."""
     import material  # type: ignore[import-untyped]
 
     shipped = Path(material.__file__).parent / "templates" / "assets"
@@ -338,5 +351,5 @@ def test_content_named_assets_are_named_by_their_content(built: Path) -> None:
         assert m[1] == hashlib.sha256(path.read_bytes()).hexdigest()[:8], path
         pages = [p for p in built.rglob("*.html") if path.name in p.read_text(encoding="utf-8")]
         assert pages, f"no page loads {path.relative_to(built)}"
-    assert checked == 7  # the palette in the 4 languages, the search worker in en, ru and vi
+    assert checked == len(LANGS)  # the search worker, with the site's search patches, in each language
     assert [m for m in built.rglob("*.map") if not m.with_suffix("").exists()] == []  # no stale map

@@ -240,12 +240,6 @@ def test_unknown_tool_in_tools_block(tmp_path: Path) -> None:
     assert problem.split(": ", 1)[1] == "sections[0].blocks[0].tools[0]: unknown tool id 'magic-wand'"
 
 
-def test_answer_not_an_option(tmp_path: Path) -> None:
-    minimal_tree(tmp_path, {"content/levels/level-3.yaml": level(3, quiz=[question("l3-q1", answer="e")])})
-    (problem,) = problems_of(tmp_path)
-    assert problem.split(": ", 1)[1] == "quiz[0].answer: 'e' is not one of the options a, b"
-
-
 def test_invalid_utf8(tmp_path: Path) -> None:
     minimal_tree(tmp_path, {"content/home.yaml": b"title:\n  en: caf\xe9\n"})
     assert problems_of(tmp_path) == ["content/home.yaml:2: invalid UTF-8 (byte 0xe9); save the file as UTF-8"]

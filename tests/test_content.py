@@ -85,10 +85,6 @@ def test_every_tool_a_level_names_is_in_the_toolbox(content: Content) -> None:
     assert tool_ids <= named, f"tools no level page names: {sorted(tool_ids - named)}"
 
 
-def test_the_five_levels_have_their_numbers(content: Content) -> None:
-    assert [lv.level for lv in content.levels()] == [1, 2, 3, 4, 5]
-
-
 def test_nothing_copied_from_the_sources() -> None:
     if not COPYCHECK.exists():
         pytest.skip(f"{COPYCHECK} is not here: the copy check runs where the shared sources are")

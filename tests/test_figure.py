@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from helpers import LANGS, REPO, home, level, minimal_tree, text
 
 from build_tools import figure
-from build_tools.build import build
 from build_tools.content import load_content
 from build_tools.render import Lang, render_language
 
@@ -125,13 +123,3 @@ def test_long_russian_names_are_broken_into_several_lines(rendered: dict[str, di
     step = re.search(r'<a href="levels/level-5.html".*?</a>', md, re.S)
     assert step is not None
     assert len(re.findall(r"bsh-figure__name", step.group(0))) >= 2
-
-
-def test_the_figure_builds_into_every_language(tmp_path: Path) -> None:
-    figure_block = {"id": "x", "title": text("X"), "blocks": [{"figure": "hierarchy"}]}
-    minimal_tree(tmp_path, {"content/home.yaml": home(sections=[figure_block])})
-    build(tmp_path)
-    for lang in LANGS:
-        html = (tmp_path / "site" / lang / "index.html").read_text(encoding="utf-8")
-        assert html.count('<svg class="bsh-figure__svg"') == 1
-        assert 'href="assets/figure.css"' in html
