@@ -110,9 +110,11 @@
       var done = completed(this.data.steps, get);
       var s = summary(this.data.steps, done);
       var doneUrls = done.map(function (id) { return self.urls[id]; });
-      bsh.all(document, ".md-nav--primary a.md-nav__link[href]").forEach(function (a) {
-        var url = new URL(a.href);
-        var on = !url.hash && doneUrls.some(function (u) { return samePage(u, url); });
+      var hereDone = !!this.here && done.indexOf(this.here.id) >= 0;
+      // The links, and the current page's label that opens its contents on a phone.
+      bsh.all(document, '.md-nav--primary a.md-nav__link[href], .md-nav--primary label.md-nav__link[for="__toc"]').forEach(function (a) {
+        var url = a.href ? new URL(a.href) : null;
+        var on = url ? !url.hash && doneUrls.some(function (u) { return samePage(u, url); }) : hereDone;
         var old = a.querySelector(".bsh-done");
         if (on && !old) a.appendChild(mark(ui));
         if (!on && old) old.parentNode.removeChild(old);
