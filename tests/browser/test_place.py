@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import re
 import shutil
 import socket
 import subprocess
@@ -165,3 +166,138 @@ def test_the_404_page_is_styled_deep_under_nginx_with_its_csp(browser: Browser, 
     finally:
         ctx.close()
     assert problems == []
+
+
+# --- the reader's place, across a change of language ------------------------------------------
+
+SWITCH = {"en": "ru", "ru": "vi", "vi": "id", "id": "en"}  # each language once, to the next
+
+
+def _switch_language(page: Page, lang: str) -> None:
+    """Point at the language button, then click the language, with the mouse: Playwright's own
+    hover() and click() scroll the page first (the menu is in the sticky header)."""
+    for target in (
+        page.locator(".md-header .md-select > button"),
+        page.locator(f'.md-select__link[hreflang="{lang}"]'),
+    ):
+        expect(target).to_be_visible()
+        box = target.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.up()
+
+
+def _top_of_screen(page: Page, section: str) -> float:
+    """Where the heading of ``section`` is, in pixels from the top of the window."""
+    return float(page.locator(f"#{section}").evaluate("e => e.getBoundingClientRect().top"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switching_language_keeps_the_section_at_the_top(page: Page, base_url: str, lang: str) -> None:
+    """Scrolled into a section in the middle of a level page (no #hash in the address), the other
+    language opens at the same section."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}{lang}/levels/level-3.html")
+    headings = page.locator("article h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+    section = headings[len(headings) // 2]
+    # Scroll as a reader does, with the wheel, until the heading has passed under the header and
+    # the section's text fills the top of the screen.
+    for _ in range(200):
+        if _top_of_screen(page, section) < 20:
+            break
+        page.mouse.wheel(0, 100)
+        page.wait_for_timeout(20)
+    assert "#" not in page.url
+    other = SWITCH[lang]
+    _switch_language(page, other)
+    expect(page).to_have_url(re.compile(rf"/{other}/levels/level-3\.html#{section}$"))
+    expect(page.locator("html")).to_have_attribute("lang", other)
+    page.wait_for_load_state("load")
+    top = _top_of_screen(page, section)
+    assert 0 <= top < 150, f"#{section} is {top}px from the top"
+
+
+def test_switching_language_at_the_top_of_a_page_stays_at_the_top(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}en/levels/level-3.html#risk")
+    page.evaluate("window.scrollTo(0, 0)")
+    _switch_language(page, "vi")
+    expect(page).to_have_url(re.compile(r"/vi/levels/level-3\.html$"))
+
+
+def test_a_hash_that_is_a_state_is_carried_as_it_is(page: Page, base_url: str) -> None:
+    """A #hash that names no element is a state (the self-assessment's #customer=<id>): kept."""
+    page.goto(f"{base_url}en/index.html#customer=abc")
+    _switch_language(page, "ru")
+    expect(page).to_have_url(re.compile(r"/ru/index\.html#customer=abc$"))
+
+
+# --- the language the site root remembers ------------------------------------------------------
+
+
+@pytest.fixture
+def english_browser(browser: Browser) -> Iterator[Page]:
+    """A page in a browser whose language is English (en-US), failing on any script error."""
+    ctx = browser.new_context(locale="en-US")
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    ctx.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "id", "ru", "en"])
+def test_the_root_opens_the_language_chosen_with_the_switcher(english_browser: Page, base_url: str, lang: str) -> None:
+    page = english_browser
+    page.goto(base_url)
+    expect(page).to_have_url(f"{base_url}en/index.html")  # no choice yet: the browser's language
+    if lang != "en":
+        _switch_language(page, lang)
+        expect(page).to_have_url(f"{base_url}{lang}/index.html")
+    page.goto(base_url)
+    expect(page).to_have_url(f"{base_url}{lang}/index.html")
+    page.goto(f"{base_url}index.html")
+    expect(page).to_have_url(f"{base_url}{lang}/index.html")
+
+
+def test_the_root_remembers_a_choice_made_in_its_own_list(browser: Browser, base_url: str) -> None:
+    """A browser in a language the site does not have gets the list; the choice made there holds."""
+    ctx = browser.new_context(locale="de-DE")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url)
+        page.locator('a[hreflang="vi"]').click()
+        expect(page).to_have_url(f"{base_url}vi/index.html")
+        page.goto(base_url)
+        expect(page).to_have_url(f"{base_url}vi/index.html")
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("stored", ["xx", "", '"vi"', "{", "../evil"])
+def test_a_stored_value_that_is_no_language_is_ignored(english_browser: Page, base_url: str, stored: str) -> None:
+    page = english_browser
+    page.goto(f"{base_url}en/index.html")
+    page.evaluate("v => localStorage.setItem('bsh-language', v)", stored)
+    page.goto(base_url)
+    expect(page).to_have_url(f"{base_url}en/index.html")
+
+
+def test_blocked_storage_leaves_the_browser_language_and_the_switcher_working(browser: Browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="en-US")
+    blocked = "get() { throw new DOMException('blocked', 'SecurityError'); }"
+    ctx.add_init_script(f"Object.defineProperty(window, 'localStorage', {{{blocked}}});")
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(base_url)
+        expect(page).to_have_url(f"{base_url}en/index.html")
+        _switch_language(page, "vi")
+        expect(page).to_have_url(f"{base_url}vi/index.html")
+        page.goto(base_url)
+        expect(page).to_have_url(f"{base_url}en/index.html")
+    finally:
+        ctx.close()
+    assert errors == []
