@@ -252,6 +252,20 @@ def test_a_quiz_on_a_375px_phone(quiet: Page, base_url: str, lang: str) -> None:
                 assert lines <= 3, (q.id, lines)
 
 
+def test_the_courses_own_targets_on_a_375px_phone(quiet: Page, base_url: str, lang: str) -> None:
+    quiet.set_viewport_size({"width": 375, "height": 740})
+    for rel, selector in (
+        ("index.html", "[data-course-start], .bsh-course__path a"),
+        (url_of("level-1"), "[data-checklist] label"),
+    ):
+        quiet.goto(f"{base_url}{lang}/{rel}")
+        targets = quiet.locator(selector).all()
+        assert targets, selector
+        for target in targets:
+            box = target.bounding_box()
+            assert box is not None and box["height"] >= 44, (rel, target.inner_text(), box)
+
+
 def test_nothing_scrolls_sideways_on_a_375px_phone(quiet: Page, base_url: str, built_site: Path, lang: str) -> None:
     quiet.set_viewport_size({"width": 375, "height": 740})
     kinds = {p.spec.kind: render.html_path(p.spec.md) for p in content().pages}
