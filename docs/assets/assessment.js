@@ -1110,22 +1110,28 @@
       return li;
     },
 
+    /** The "don't know" answers as questions, in the order of the levels, each once with the
+     *  people to ask (the same question for three people takes one line, on paper too). */
     renderQuestions: function (s) {
       var box = this.result.querySelector("[data-assessment-questions]");
       var list = box.querySelector("[data-assessment-questions-list]");
       list.textContent = "";
-      var asking = s.people.filter(function (p) { return p.questions.length; });
-      box.hidden = !asking.length;
+      var who = {};
+      s.people.forEach(function (p) {
+        p.questions.forEach(function (id) { (who[id] = who[id] || []).push(p.name); });
+      });
+      var ids = [];
+      this.structure.forEach(function (lv) {
+        lv.statements.forEach(function (id) { if (who[id]) ids.push(id); });
+      });
+      box.hidden = !ids.length;
       var self = this;
-      asking.forEach(function (p) {
+      ids.forEach(function (id) {
         var li = list.appendChild(make("li"));
-        li.setAttribute("data-person", p.name);
-        li.appendChild(make("strong", p.name));
-        var ul = li.appendChild(make("ul"));
-        p.questions.forEach(function (id) {
-          var q = ul.appendChild(make("li", self.statements[id].question));
-          q.setAttribute("data-statement", id);
-        });
+        li.setAttribute("data-statement", id);
+        li.setAttribute("data-people", who[id].join(", "));
+        li.appendChild(make("span", self.statements[id].question, "bsh-assessment__question"));
+        li.appendChild(make("span", " (" + who[id].join(", ") + ")", "bsh-assessment__who"));
       });
     },
 
@@ -1150,13 +1156,13 @@
         var th = tr.appendChild(make("th"));
         th.scope = "row";
         th.appendChild(make("span", p.name, "bsh-assessment__line"));
-        if (plan.role) th.appendChild(make("span", plan.role, "bsh-assessment__line bsh-assessment__tag"));
+        if (plan.role) th.appendChild(make("span", plan.role, "bsh-assessment__line bsh-assessment__sub"));
         cell(tr, ui.as_plan_influence, [[plan.influence ? ui["as_influence_" + plan.influence] : ""]]);
         cell(tr, ui.as_plan_now + " → " + ui.as_plan_target, [
           [fill(ui.level_n, { n: p.level }) + " → " + (plan.target ? fill(ui.level_n, { n: plan.target }) : "?")]
         ]);
         cell(tr, ui.as_plan_evidence, [[plan.evidence]]);
-        cell(tr, ui.as_plan_action, [[plan.action], [plan.tool ? ui.as_plan_tool + ": " + self.toolName(plan.tool) : "", "bsh-assessment__tag"]]);
+        cell(tr, ui.as_plan_action, [[plan.action], [plan.tool ? ui.as_plan_tool + ": " + self.toolName(plan.tool) : "", "bsh-assessment__sub"]]);
         var overdue = plan.due && plan.due < today;
         var due = plan.due ? (overdue ? fill(ui.as_overdue, { date: bsh.day(self.lang, plan.due) }) : bsh.day(self.lang, plan.due)) : "";
         var td = cell(tr, ui.as_plan_owner + ", " + ui.as_plan_due, [[plan.owner], [due]]);
