@@ -26,7 +26,12 @@ HOSTILE = "</script><script>alert(1)</script> {{ 7*7 }} {% raw %} \"quote\" 'q' 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A minimal site, built once for the tests that read it: hostile text on the home page, and
+    colours of its own in mkdocs.yml (teal, not the real indigo)."""
     root = tmp_path_factory.mktemp("built")
+    shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert shared.count("primary: indigo") == 2
+    (root / "mkdocs.yml").write_text(shared.replace("primary: indigo", "primary: teal"), encoding="utf-8")
     hostile = {lang: f"{HOSTILE} {lang}" for lang in LANGS}
     minimal_tree(
         root,
@@ -287,17 +292,12 @@ def test_widgets_load_before_material_and_every_inline_script_is_allowed(built: 
                 assert f"'sha256-{digest}'" in policy, f"{lang}/{rel}"
 
 
-def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
+def test_the_palette_of_mkdocs_yml_is_the_sites(built: Path) -> None:
     """Colours set in mkdocs.yml reach the pages, with Material's palette stylesheet; the toggles
     speak each page's language."""
-    shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert shared.count("primary: indigo") == 2
-    (tmp_path / "mkdocs.yml").write_text(shared.replace("primary: indigo", "primary: teal"), encoding="utf-8")
-    minimal_tree(tmp_path)
-    build(tmp_path)
-    html = (tmp_path / "site/ru/levels/level-2.html").read_text(encoding="utf-8")
+    html = (built / "ru/levels/level-2.html").read_text(encoding="utf-8")
     [palette] = re.findall(r'href="\.\./(assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css)"', html)
-    assert (tmp_path / "site/ru" / palette).is_file()
+    assert (built / "ru" / palette).is_file()
     assert 'data-md-color-primary="teal"' in html
     ui = yaml.safe_load((REPO / "content/site.yaml").read_text(encoding="utf-8"))["ui"]
     labels = re.findall(r'data-md-color-media="([^"]+)"[^>]*aria-label="([^"]+)"', html)
@@ -311,7 +311,7 @@ def test_the_palette_of_mkdocs_yml_is_the_sites(tmp_path: Path) -> None:
 def test_broken_mkdocs_yml_is_one_line_and_keeps_the_site(built: Path, tmp_path: Path) -> None:
     root = copy_of(built, tmp_path)
     before = site_files(root)
-    (root / "mkdocs.yml").unlink()  # minimal_tree links the real one
+    (root / "mkdocs.yml").unlink()  # replaced by a broken copy of the real one
     shared = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(shared) if line.startswith("strict:"))
     shared[at] = "strict: [true"
