@@ -52,7 +52,7 @@ js-test: $(STAMP)  ## node tests (tests/js/); the search scripts run in the inst
 
 test: $(STAMP) $(CHROMIUM) $(NGINX)  ## install what the tests need, then lint, type-check and run every test
 	$(MAKE) lint typecheck js-test
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
 bench: $(STAMP) $(CHROMIUM)  ## measure build time, page weight and Lighthouse; writes BENCHMARKS.md
 	$(PY) -m benchmarks
