@@ -16,12 +16,14 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LANGS, PREFIX
 
+MouseButton = Literal["left", "middle", "right"]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 # --- the 404 page, served at the missing page's address -------------------------------------
@@ -173,7 +175,7 @@ def test_the_404_page_is_styled_deep_under_nginx_with_its_csp(browser: Browser, 
 SWITCH = {"en": "ru", "ru": "vi", "vi": "id", "id": "en"}  # each language once, to the next
 
 
-def _switch_language(page: Page, lang: str) -> None:
+def _switch_language(page: Page, lang: str, button: MouseButton = "left") -> None:
     """Point at the language button, then click the language, with the mouse: Playwright's own
     hover() and click() scroll the page first (the menu is in the sticky header)."""
     for target in (
@@ -184,8 +186,8 @@ def _switch_language(page: Page, lang: str) -> None:
         box = target.bounding_box()
         assert box is not None
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.down()
-    page.mouse.up()
+    page.mouse.down(button=button)
+    page.mouse.up(button=button)
 
 
 def _top_of_screen(page: Page, section: str) -> float:
@@ -216,6 +218,16 @@ def test_switching_language_keeps_the_section_at_the_top(page: Page, base_url: s
     page.wait_for_load_state("load")
     top = _top_of_screen(page, section)
     assert 0 <= top < 150, f"#{section} is {top}px from the top"
+
+
+def test_a_middle_click_opens_the_other_language_at_the_same_section(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}en/levels/level-3.html")
+    page.locator("#risk").evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 10)")
+    with page.context.expect_page() as opened:
+        _switch_language(page, "vi", button="middle")
+    expect(opened.value).to_have_url(re.compile(r"/vi/levels/level-3\.html#risk$"))
+    expect(page).to_have_url(f"{base_url}en/levels/level-3.html")
 
 
 def test_switching_language_at_the_top_of_a_page_stays_at_the_top(page: Page, base_url: str) -> None:
