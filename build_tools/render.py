@@ -20,7 +20,7 @@ from build_tools import figure, markup, quizdata, theme
 from build_tools.content import Content, LoadedPage
 from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
-from build_tools.models import FinalQuizPage, GlossaryPage, LevelPage, Question, Text, ToolboxPage
+from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
 
 
 def theme_text(text: str) -> str:
@@ -240,18 +240,13 @@ class Renderer:
 
     def course_script(self) -> str:
         """The script of the course's steps, ``window.bshCourse`` (``course.js`` reads it):
-        ``{lang, steps: [{id, url, title, rule, quiz?: {questions, sample}}], ui}``, URLs
-        relative to the language's folder, and the ``course_*`` and ``term_*`` strings."""
+        ``{lang, steps: [{id, url, title, rule}], ui}``, URLs relative to the language's folder,
+        and the ``course_*`` and ``term_*`` strings."""
         content = self.lang.content
-        steps = []
-        for p in course_path(content):
-            step: dict[str, Any] = {"id": p.id, "url": html_path(p.spec.md), "title": nav_title(p, self.lang.code)}
-            step["rule"] = rule = step_rule(p)
-            if isinstance(p.page, FinalQuizPage):  # the whole course's bank, sampled
-                step["quiz"] = {"questions": [q.id for _, q in content.questions()], "sample": p.page.sample_size}
-            elif rule == "quiz":
-                step["quiz"] = {"questions": [q.id for q in p.page.quiz], "sample": 0}
-            steps.append(step)
+        steps = [
+            {"id": p.id, "url": html_path(p.spec.md), "title": nav_title(p, self.lang.code), "rule": step_rule(p)}
+            for p in course_path(content)
+        ]
         ui = {k: self.lang.ui(k) for k in content.site.ui if k.startswith(("course_", "term_"))}
         data = json.dumps({"lang": self.lang.code, "steps": steps, "ui": ui}, ensure_ascii=False)
         return (
@@ -333,9 +328,10 @@ def course_path(content: Content) -> list[LoadedPage]:
 
 
 def step_rule(p: LoadedPage) -> str:
-    """When a step counts as completed (docs/assets/course.js): ``quiz`` once its quiz is done
-    (every question checked, or the final quiz submitted), ``assessment`` once a customer is
-    saved, ``read`` once the end of the page has been on the screen."""
+    """When a step counts as completed (docs/assets/course.js): ``quiz`` once its quiz has been
+    finished (every question checked, or the final quiz submitted: it has a last score), and it
+    stays so while questions are tried again; ``assessment`` once a customer is saved; ``read``
+    once the end of the page has been on the screen."""
     if p.page.quiz or p.spec.kind == "final-quiz":
         return "quiz"
     return "assessment" if p.spec.kind == "assessment" else "read"

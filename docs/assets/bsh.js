@@ -10,7 +10,7 @@
  *             localStorage["bsh-assessment:v1"] (parseAssessments, see assessment.js) and
  *             localStorage["bsh-assessment-drafts:v1"] (parseDrafts: forms not saved yet)
  *   dates     today(), isDay(): calendar days "YYYY-MM-DD" in the learner's own time zone
- *   course    quizStatus() (a quiz done or not, for course.js and progress.js), and the readers of
+ *   course    quizStatus() (a quiz's status on the progress page), and the readers of
  *             localStorage["bsh-read:v1"] (parseRead: pages read to their end) and
  *             localStorage["bsh-checklist:v1"] (parseChecklists: the ticks of each checklist)
  */

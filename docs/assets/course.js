@@ -10,9 +10,10 @@
  *     that opens a small panel (Escape or a click elsewhere closes it), linking on to the entry.
  *
  * Steps: window.bshCourse (assets/course-data.js, render.Renderer.course_script) =
- *   {lang, steps: [{id, url, title, rule: "quiz"|"assessment"|"read", quiz?: {questions, sample}}], ui}
- * A step is completed when (rule) its quiz is done (bsh.quizStatus), a customer is saved in the
- * self-assessment, or the page was read to its end (localStorage["bsh-read:v1"], bsh.parseRead).
+ *   {lang, steps: [{id, url, title, rule: "quiz"|"assessment"|"read"}], ui}
+ * A step is completed when (rule) its quiz has been finished once (a last score in
+ * localStorage["bsh-quiz:v1:<page id>"]), a customer is saved in the self-assessment, or the page
+ * was read to its end (localStorage["bsh-read:v1"], bsh.parseRead).
  * Without storage nothing is marked or claimed: the page stays as rendered.
  * Needs bsh.js, loaded before it.
  */
@@ -23,12 +24,21 @@
 
   // --- pure logic -------------------------------------------------------------------------------
 
+  /** Whether a quiz (its stored state) has been finished: it has a last score, kept when every
+   *  question was checked or the test submitted. Trying questions again leaves it finished; only
+   *  the quiz's reset (or clearing the progress) forgets it. */
+  function finished(raw) {
+    if (raw === null || raw === undefined) return false;
+    var state = bsh.parseQuizState(raw, { mode: "practice", sample: 0, questions: [] });
+    return !!(state && state.last);
+  }
+
   /** The ids of the completed steps; get(key) gives the stored text of a key, or null. */
   function completed(steps, get) {
     var read = bsh.parseRead(get(bsh.READ_KEY));
     var customers = null;
     return steps.filter(function (s) {
-      if (s.rule === "quiz") return bsh.quizStatus(s.quiz, get(bsh.quizKey(s.id))).state === "done";
+      if (s.rule === "quiz") return finished(get(bsh.quizKey(s.id)));
       if (s.rule === "assessment") {
         if (customers === null) customers = bsh.parseAssessments(get(bsh.ASSESSMENT_KEY)).customers;
         return customers.length > 0;
@@ -59,7 +69,7 @@
     return JSON.stringify({ v: 1, lists: lists });
   }
 
-  var logic = { completed: completed, summary: summary, withRead: withRead, withTicks: withTicks };
+  var logic = { finished: finished, completed: completed, summary: summary, withRead: withRead, withTicks: withTicks };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 

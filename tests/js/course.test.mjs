@@ -7,9 +7,9 @@ import bsh from "../../docs/assets/bsh.js";
 import course from "../../docs/assets/course.js";
 
 const steps = [
-  { id: "level-1", rule: "quiz", quiz: { questions: ["q1", "q2"], sample: 0 } },
+  { id: "level-1", rule: "quiz" },
   { id: "toolbox", rule: "read" },
-  { id: "final-quiz", rule: "quiz", quiz: { questions: ["q1", "q2", "q3"], sample: 2 } },
+  { id: "final-quiz", rule: "quiz" },
   { id: "assessment", rule: "assessment" },
 ];
 
@@ -30,10 +30,11 @@ describe("completed steps, from what the browser stores", () => {
   });
 
   test("a quiz with every question checked, a page read, a submitted test, a saved customer", () => {
+    const last = { score: 1, total: 2, at: 3 };
     const entries = {
-      "bsh-quiz:v1:level-1": quiz({ answers: { q1: ["a"], q2: ["b"] }, judged: ["q1", "q2"] }),
+      "bsh-quiz:v1:level-1": quiz({ answers: { q1: ["a"], q2: ["b"] }, judged: ["q1", "q2"], last }),
       "bsh-read:v1": JSON.stringify({ v: 1, pages: { toolbox: 5 } }),
-      "bsh-quiz:v1:final-quiz": quiz({ sample: ["q3", "q1"], submitted: true }),
+      "bsh-quiz:v1:final-quiz": quiz({ sample: ["q3", "q1"], submitted: true, last }),
       "bsh-assessment:v1": JSON.stringify({
         v: 1, customers: [{ id: "c1", name: "Acme", updated: "2026-01-02T00:00:00Z", people: [] }],
       }),
@@ -52,6 +53,13 @@ describe("completed steps, from what the browser stores", () => {
     const done = course.completed(steps, store(entries));
     assert.deepEqual(done, ["toolbox"]);
     assert.equal(course.summary(steps, done).next.id, "level-1");
+  });
+
+  test("a quiz finished once stays completed while its questions are tried again; a reset forgets it", () => {
+    const last = { score: 2, total: 2, at: 3 };
+    const retried = quiz({ answers: { q2: ["b"] }, judged: [], last, best: last });
+    assert.deepEqual(course.completed(steps, store({ "bsh-quiz:v1:level-1": retried })), ["level-1"]);
+    assert.deepEqual(course.completed(steps, store({ "bsh-quiz:v1:level-1": quiz({}) })), []);
   });
 
   test("unreadable files complete nothing and throw nothing", () => {
