@@ -308,7 +308,6 @@
     window.addEventListener("storage", function (e) { self.elsewhere(e); });
 
     bsh.enhance(root, "assessment");
-    this.showNoSave(!!this.storage);
 
     // What this tab showed before a reload (its draft slot), else the customer in the address.
     var slot = bsh.read(this.session, bsh.OPEN_KEY);
@@ -321,6 +320,7 @@
     } else {
       this.blank(null);
     }
+    this.showNoSave(!!this.storage);
     this.render();
   }
 
@@ -363,8 +363,14 @@
     // --- drafts: every form as it is typed, kept until it is saved or thrown away
 
     drafts: function () {
-      var parsed = bsh.parseDrafts(bsh.read(this.storage, bsh.DRAFTS_KEY));
-      if (parsed.damaged) this.damaged = true;
+      var raw = bsh.read(this.storage, bsh.DRAFTS_KEY);
+      var parsed = bsh.parseDrafts(raw);
+      if (parsed.damaged && !this.draftsKept) {
+        // As for the saved customers: a copy of what could not be read, before it is written over.
+        bsh.write(this.storage, bsh.DRAFTS_KEY + ":damaged", raw);
+        this.draftsKept = true;
+        this.damaged = true;
+      }
       return this.storage ? parsed.drafts : (this.memory || (this.memory = {}));
     },
 
