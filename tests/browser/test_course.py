@@ -297,6 +297,7 @@ def test_no_axe_violation_with_marks_ticks_and_an_open_term(
             (url_of("level-1"), None),
             (url_of("customer-value"), ".bsh-term__button"),
             (url_of("progress"), None),
+            (f"{url_of('glossary')}#customer-value-term", None),
         ):
             page.goto(f"{base_url}{lang}/{rel}")
             if act:
