@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import rjsmin  # type: ignore[import-untyped]
+
 from build_tools.errors import BuildToolsError
 
 WORKER_DIR = "assets/javascripts/workers"
@@ -57,4 +59,5 @@ def patch_site(site_dir: Path, languages: Iterable[str], page_language: str) -> 
     _check(workers[0], text, "worker")
     text = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)  # the map describes the file as shipped
     config = f";self.bshSearch={json.dumps({'language': page_language})};\n"
-    return {workers[0]: text + config + "".join(p.read_text(encoding="utf-8") for p in SCRIPTS)}
+    scripts = "".join(rjsmin.jsmin(p.read_text(encoding="utf-8")) + "\n" for p in SCRIPTS)  # minified, as ours are
+    return {workers[0]: text + config + scripts}
