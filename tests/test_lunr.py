@@ -12,6 +12,7 @@ from pathlib import Path
 
 import material
 import pytest
+import rjsmin  # type: ignore[import-untyped]
 
 from build_tools.theme import lunr
 
@@ -38,7 +39,8 @@ def test_the_worker_gets_the_page_language_and_the_scripts(tmp_path: Path) -> No
     assert "sourceMappingURL" not in text
     config = re.search(r";self\.bshSearch=(\{.*\});\n", text)
     assert config and json.loads(config[1]) == {"language": "ru"}
-    assert text.endswith("".join(p.read_text(encoding="utf-8") for p in lunr.SCRIPTS))
+    scripts = "".join(rjsmin.jsmin(p.read_text(encoding="utf-8")) + "\n" for p in lunr.SCRIPTS)
+    assert text.endswith(scripts)  # minified, as the site's other scripts
     script = tmp_path / "worker.js"
     script.write_text(text, encoding="utf-8")
     node = shutil.which("node")
