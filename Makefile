@@ -54,7 +54,7 @@ test: $(STAMP) $(CHROMIUM) $(NGINX)  ## install what the tests need, then lint, 
 	$(MAKE) lint typecheck js-test
 	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
-bench: $(STAMP) $(CHROMIUM)  ## measure build time, page weight and Lighthouse; writes BENCHMARKS.md
+bench: $(STAMP) $(CHROMIUM) $(NGINX)  ## ours vs mkdocs-static-i18n at 1x and 10x, authoring loop, page weight, Lighthouse; writes BENCHMARKS.md (needs hyperfine, node + npm)
 	$(PY) -m benchmarks
 
 bundle: $(STAMP)  ## dist/<name>-<version>.zip that works from disk

@@ -1,8 +1,4 @@
-"""``python -m benchmarks`` (``make bench``): measure on this machine and write BENCHMARKS.md.
-
-Everything runs on copies of the project in a temporary directory: the working tree is only
-read, and only ``BENCHMARKS.md`` (and the Lighthouse cache under ``build/bench/``) is written.
-"""
+"""``python -m benchmarks``: measure everything in one run and write BENCHMARKS.md."""
 
 from __future__ import annotations
 
@@ -11,152 +7,157 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
+from datetime import UTC, datetime
+from importlib.metadata import version
+from statistics import median
+from typing import Any
 
-import yaml
+from benchmarks import authoring, builds, learners
+from benchmarks.common import BENCH, ROOT, log, run
 
-from benchmarks import authoring, baseline, buildtime, lighthouse, machine, report, weight
-from benchmarks.common import BenchError, copy_project, load_average, log, run_timed
-from benchmarks.serving import Site, serve, server_kind
-
-SECTIONS = ("build", "serve", "weight", "lighthouse")
-LIGHTHOUSE_CACHE = Path("build") / "bench" / "lighthouse"
-
-
-def snapshot(root: Path, work: Path, attempts: int, wait: float) -> Path:
-    """A copy of the project that builds, taken once so that every figure measures the same content.
-
-    Colleagues edit the content while this runs; when the copy does not build, wait and copy again.
-    """
-    for attempt in range(1, attempts + 1):
-        copy = copy_project(root, work / f"snapshot-{attempt}")
-        run = run_timed([sys.executable, "-m", "build_tools", "build"], cwd=copy)
-        if run.returncode == 0:
-            log(f"snapshot builds ({run.wall:.1f} s): {run.output.splitlines()[-1] if run.output else ''}")
-            return copy
-        log(f"the project does not build right now (attempt {attempt}/{attempts}):\n{run.output[-2000:]}")
-        shutil.rmtree(copy, ignore_errors=True)
-        if attempt < attempts:
-            log(f"waiting {wait:.0f} s before copying the project again")
-            time.sleep(wait)
-    raise BenchError(f"the project did not build in {attempts} attempts; nothing was measured")
+KB = 1000
+FACTOR = 10
+"""The scale run's content size."""
+BUDGET = 450
+"""Seconds: Lighthouse runs a page more than once only if the run can still end within them."""
 
 
-def wait_idle(limit: float) -> None:
-    """Give other work on the machine (a test run, say) up to ``limit`` seconds to finish."""
-    cores = os.cpu_count() or 1
-    waited = 0.0
-    while os.getloadavg()[0] > cores and waited < limit:
-        if waited == 0:
-            log(f"load average {load_average()} on {cores} cores: waiting up to {limit:.0f} s for it to drop")
-        time.sleep(15)
-        waited += 15
-    if waited:
-        log(f"waited {waited:.0f} s; load average now {load_average()}")
+def verdict(value: float, limit: float, higher: bool = False, unit: str = "") -> str:
+    """``✅ met`` or ``❌ missed by …``."""
+    miss = (limit - value) if higher else (value - limit)
+    return "✅ met" if miss <= 0 else f"❌ missed by {miss:.2f}{unit}".replace(".00", "")
 
 
-def languages(project: Path) -> list[str]:
-    """Language codes in the order of content/site.yaml (the first is the default)."""
-    site = yaml.safe_load((project / "content" / "site.yaml").read_text(encoding="utf-8"))
-    return [str(x["code"]) for x in site["languages"]]
+def show(score: int | None) -> str:
+    return "–" if score is None else str(score)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project (default: .)")
-    parser.add_argument("--runs", type=int, default=5, help="runs of each build and authoring measurement")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
-    parser.add_argument("--output", type=Path, help="where to write the report (default: ROOT/BENCHMARKS.md)")
-    parser.add_argument("--attempts", type=int, default=5, help="tries to get a copy of the project that builds")
-    parser.add_argument(
-        "--wait-idle",
-        type=float,
-        default=180,
-        help="seconds to wait at most for the load average to drop below the number of cores (default: 180)",
+def first_line(cmd: list[str]) -> str:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    return next((x for x in (proc.stdout + proc.stderr).splitlines() if x.strip()), "?").strip()
+
+
+def report(
+    b: dict[str, Any], a: dict[str, Any], pages: dict[str, tuple[learners.Page, learners.Page]], m: dict[str, str]
+) -> str:
+    one, ten, size = b["one"], b["scale"], b["size"]
+    full = median(one["ours"])
+    r1, r10 = full / median(one["static-i18n"]), median(ten["ours"]) / median(ten["static-i18n"])
+    growth, ra = median(ten["ours"]) / full, a["median"] / full
+    above = {k: (ours.gz - plain.gz) / KB for k, (ours, plain) in pages.items()}
+    worst = max(above, key=lambda k: above[k])
+    perf: dict[str, int] = {}
+    for k, (o, p) in pages.items():
+        if (x := o.score("performance")) is not None and (y := p.score("performance")) is not None:
+            perf[k] = x - y
+    missing = [k for k in pages if k not in perf]
+    low = "no score: " + ", ".join(missing) if missing else min(perf, key=lambda k: perf[k])
+    others = {f"{c} {k}": o.score(c) for k, (o, _) in pages.items() for c in learners.CATEGORIES[1:]}
+    short = [f"{name} ({s})" for name, s in others.items() if s != 100]
+    runs = len(next(iter(pages.values()))[0].scores)
+    lines = [
+        "# Benchmarks\n",
+        f"Written by `make bench` (benchmarks/) on {datetime.now(UTC):%Y-%m-%d %H:%M UTC}, commit {m['commit']}; "
+        f"do not edit. Machine: {os.cpu_count()} cores, load average {m['load']} (1/5/15 min) before the run, "
+        f"{m['load_end']} after; the run took {m['took']}. {m['versions']}.\n",
+        "| target | figure | target | status |",
+        "| --- | --- | --- | --- |",
+        f"| Full build, ours / static-i18n | {r1:.2f} | ≤ 0.6 | {verdict(r1, 0.6)} |",
+        f"| Full build at {FACTOR}× content, ours / static-i18n | {r10:.2f} | ≤ 0.5 | {verdict(r10, 0.5)} |",
+        f"| Ours at {FACTOR}× / ours at 1× | {growth:.2f} | ≤ 8 | {verdict(growth, 8)} |",
+        f"| Authoring loop / full build | {ra:.2f} ({a['median']:.2f} s / {full:.2f} s) | ≤ 0.5 | {verdict(ra, 0.5)} |",
+        f"| Page transfer above plain Material, worst type | {above[worst]:+.1f} KB gz ({worst}) | ≤ +15 KB "
+        f"| {verdict(above[worst], 15, unit=' KB')} |",
+        f"| Lighthouse Performance, ours − plain, worst type | {perf.get(low, 0):+d} ({low}) | ≥ 0 "
+        f"| {verdict(perf.get(low, -1), 0, higher=True, unit=' points')} |",
+        f"| Lighthouse Accessibility, Best Practices, SEO (ours) | {len(others) - len(short)} of {len(others)} at 100"
+        f"{': ' + ', '.join(short) if short else ''} | 100 | {'✅ met' if not short else '❌ missed'} |",
+        "\n## Build time\n",
+        f"`python -m build_tools build` (4 languages) against mkdocs-static-i18n {builds.I18N[-1].split('==')[1]} "
+        "building the same generated Markdown (`build/site/<lang>/docs`) with Material's defaults; wall seconds "
+        "timed by hyperfine, the two alternating run by run, median. At 1× one warm-up run each; at "
+        f"{FACTOR}× ({size['modules']:.0f} copies of the modules under new page and question ids: "
+        f"{size['bytes']:.1f}× the content YAML, {size['pages']:.1f}× the pages) the build that wrote the "
+        "Markdown warms ours up, and static-i18n gets none.\n",
+        "| content | ours s | static-i18n s | ours / static-i18n | ours, each run s | static-i18n, each run s |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for label, t in (("1×", one), (f"{FACTOR}×", ten)):
+        o, s = median(t["ours"]), median(t["static-i18n"])
+        each = [", ".join(f"{x:.2f}" for x in t[name]) for name in ("ours", "static-i18n")]
+        lines.append(f"| {label} | {o:.2f} | {s:.2f} | {o / s:.2f} | {' | '.join(each)} |")
+    lines += [
+        "\n## Authoring loop\n",
+        f"`python -m build_tools serve` on a copy of the project; each edit appends a word to the first English "
+        f"text of `{authoring.EDITED}` and saves it; timed until `/__build` reports a new build and "
+        f"`{authoring.PAGE}` holds the word (polling every 50 ms).\n",
+        "| edits | median s | each s | rebuild times serve printed s | full build s (above) | serve's first build s |",
+        "| ---: | ---: | --- | --- | ---: | ---: |",
+        f"| {len(a['times'])} | {a['median']:.2f} | {', '.join(f'{x:.2f}' for x in a['times'])} "
+        f"| {', '.join(f'{x:.1f}' for x in a['said']) or '–'} | {full:.2f} | {a['first']:.1f} |",
+        "\n## Learners\n",
+        "One English page per type, served by nginx with deploy/nginx.conf and deploy/headers.conf (ours) and the "
+        "same gzip settings (plain: Material's defaults on the same Markdown, built by mkdocs-static-i18n for "
+        "English only). Transfer: gzipped bytes of the HTML, every stylesheet and script it references, and "
+        "the search worker and index Material fetches at load (English: no stemmer scripts); 1 KB = 1,000 bytes. "
+        f"Lighthouse {m['lighthouse']} with its mobile defaults, {'median of ' if runs > 1 else ''}{runs} run(s) "
+        "per page, ours and plain in turn in one Chromium (which goes first alternates by type).\n",
+        "| page | ours KB gz | plain KB gz | above plain KB | Performance ours / plain | A11y / BP / SEO ours "
+        "| A11y / BP / SEO plain |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for kind, (o, p) in pages.items():
+        trio = ["/".join(show(x.score(c)) for c in learners.CATEGORIES[1:]) for x in (o, p)]
+        lines.append(
+            f"| {kind} | {o.gz / KB:.1f} | {p.gz / KB:.1f} | {above[kind]:+.1f} "
+            f"| {show(o.score('performance'))} / {show(p.score('performance'))} | {trio[0]} | {trio[1]} |"
+        )
+    bank = pages["final quiz"][0].bank / KB
+    lines.append(
+        f"\nThe final quiz's question bank (`assets/quiz-bank-*.js`), apart as the target asks: {bank:.1f} KB gz."
     )
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    args = parser.parse_args(argv)
-    root: Path = args.root.resolve()
-    sections = [s for s in args.only.split(",") if s]
-    if unknown := set(sections) - set(SECTIONS):
-        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    output: Path = args.output or root / "BENCHMARKS.md"
-    started = time.perf_counter()
-    wait_idle(args.wait_idle)
-    info = machine.collect(load_average())
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
-    log(f"working in {work}")
-    result = report.Results(machine=info, runs=args.runs, lighthouse_runs=args.lighthouse_runs, sections=sections)
-    try:
-        snap = snapshot(root, work, args.attempts, wait=60)
-        langs = languages(snap)
-        result.languages = langs
-        base: baseline.Baseline | None = None
-        if {"build", "lighthouse"} & set(sections):
-            try:
-                venv, versions = baseline.create_venv(work)
-                base = baseline.Baseline(venv, baseline.i18n_project(snap, langs, work / "i18n").parent, versions)
-                info.versions["mkdocs-static-i18n (baseline)"] = versions["mkdocs-static-i18n"]
-            except (subprocess.CalledProcessError, OSError) as exc:
-                result.baseline_error = f"{exc}: {getattr(exc, 'stderr', '') or ''}".strip()
-                log(f"no baseline: {result.baseline_error}")
-        if "build" in sections:
-            result.build = buildtime.measure(snap, langs, work / "build-times", args.runs, base)
-        if "serve" in sections:
-            result.authoring = authoring.measure(snap, work, args.runs)
-        if "weight" in sections:
-            plain = baseline.plain_material(snap, langs[0], work / "plain")
-            one = baseline.one_page_material(work / "plain-one-page")
-            for config in (plain, one):
-                baseline.build_once(baseline.mkdocs_build(sys.executable, config), work)
-            result.weight = weight.measure(
-                snap / "site",
-                langs,
-                snap / "docs" / "assets",
-                work / "plain" / "site",
-                work / "plain-one-page" / "site",
-            )
-            log("weighed every page type")
-        if "lighthouse" in sections:
-            binary, version, spec = lighthouse.install(root / LIGHTHOUSE_CACHE)
-            info.versions["Lighthouse"] = version
-            result.lighthouse_spec = spec
-            result.server = server_kind()
-            ours = Site(snap / "site", deploy_headers=True)
-            sites = [ours]
-            if base:
-                if not (base.project / "site").is_dir():
-                    baseline.build_once(base.command(), base.project)
-                sites.append(Site(base.project / "site"))
-            with serve(snap, sites, work):
-                targets: list[tuple[lighthouse.PageResult, str]] = [
-                    (lighthouse.PageResult("ours", lang, label, f"{lang}/{path}"), f"{ours.url}{lang}/{path}")
-                    for lang in langs
-                    for label, path in lighthouse.PAGES
-                    if (ours.root / lang / path).is_file()
-                ]
-                if base:
-                    targets += [
-                        (lighthouse.PageResult("baseline", langs[0], label, path), f"{sites[1].url}{path}")
-                        for label, path in lighthouse.PAGES
-                        if (sites[1].root / path).is_file()
-                    ]
-                result.lighthouse = lighthouse.measure(binary, targets, args.lighthouse_runs, work / "lighthouse")
-    except BenchError as exc:
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        if args.keep:
-            log(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    info.load_end = load_average()
-    result.duration = time.perf_counter() - started
-    output.write_text(report.render(result), encoding="utf-8")
-    log(f"wrote {output} after {result.duration / 60:.1f} min")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="hyperfine runs at 1× (default 5)")
+    parser.add_argument("--scale-runs", type=int, default=2, help=f"hyperfine runs at {FACTOR}× (default 2)")
+    parser.add_argument("--edits", type=int, default=5, help="saves timed in the authoring loop (default 5)")
+    args = parser.parse_args()
+    started, load = time.time(), " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    commit = run(["git", "rev-parse", "--short", "HEAD"], ROOT).strip()
+    if run(["git", "status", "--porcelain", "--", *builds.PROJECT], ROOT).strip():
+        commit += " plus uncommitted changes"
+    work = BENCH / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    lighthouse = learners.ensure_lighthouse()
+    mkdocs = builds.ensure_venv()
+    one = builds.copy_project(work / "one")
+    b: dict[str, Any] = {"one": builds.compare(one, work / "i18n-one", args.runs, 1, mkdocs, started + 120)}
+    log("authoring loop")  # right after the full builds it is compared with
+    a = authoring.measure(work / "serve", one, args.edits)
+    plain = builds.plain_site(one, work / "plain", mkdocs)
+    b["size"] = builds.scale_project(one, work / "scale", FACTOR)
+    log("scale: {modules:.0f} extra modules, {bytes:.1f}× the content bytes".format(**b["size"]))
+    b["scale"] = builds.compare(work / "scale", work / "i18n-scale", args.scale_runs, 0, mkdocs, started + 300)
+    log("learners")
+    pages = learners.measure(one / "site", plain, work / "nginx", started + BUDGET)
+    took = time.time() - started
+    meta = {
+        "commit": commit,
+        "load": load,
+        "load_end": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "took": f"{took // 60:.0f} min {took % 60:.0f} s",
+        "lighthouse": lighthouse,
+        "versions": f"Python {sys.version.split()[0]}, MkDocs {version('mkdocs')}, Material "
+        f"{version('mkdocs-material')}, {first_line(['/usr/bin/chromium', '--version'])}, "
+        f"{first_line(['hyperfine', '--version'])}, {first_line(['/usr/sbin/nginx', '-v'])}",
+    }
+    (ROOT / "BENCHMARKS.md").write_text(report(b, a, pages, meta), encoding="utf-8")
+    log(f"wrote BENCHMARKS.md after {took:.0f} s")
     return 0
 
 
