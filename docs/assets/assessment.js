@@ -551,7 +551,11 @@
         var first = all(this.form, "[data-assessment-statement]").filter(function (fs) {
           return missing.indexOf(fs.getAttribute("data-assessment-statement")) >= 0;
         })[0];
-        if (first) first.querySelector("input").focus();
+        if (first) {
+          // In the middle of the screen: the sticky buttons at the bottom must not hide it.
+          first.scrollIntoView({ block: "center" });
+          first.querySelector("input").focus({ preventScroll: true });
+        }
         return;
       }
       this.fresh(); // another tab may have saved since: keep its work
