@@ -8,6 +8,7 @@ import hashlib
 import html
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 import shutil
@@ -383,6 +384,9 @@ def _build(
     reuse: dict[str, str] | None = None,
 ) -> None:
     theme.check_versions()
+    context = _context()
+    if context.get_start_method() == "forkserver":  # it imports MkDocs while this process loads
+        multiprocessing.forkserver.ensure_running()
     from build_tools import render
     from build_tools.content import load_content
 
