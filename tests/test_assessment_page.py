@@ -15,7 +15,7 @@ from build_tools.build import build
 
 
 def statement(sid: str) -> dict[str, Any]:
-    return {"id": sid, "text": text(f"Statement {sid}.")}
+    return {"id": sid, "text": text(f"Statement {sid}."), "question": text(f"Is {sid} true?")}
 
 
 def assessment(**over: Any) -> dict[str, Any]:
@@ -146,13 +146,16 @@ def test_the_assessment_page_follows_its_dom_contract(site: Path, lang: str) -> 
             radios = re.findall(rf'<input type="radio" name="bsh-as-s{n}-{x}" value="(\d)">', html)
             assert radios == ["0", "1", "2", "3"]
     assert html.count('data-assessment-action="submit"') == 1
-    assert re.search(r"<section [^>]*data-assessment-result [^>]*hidden>", html)
-    assert "data-level=" not in html
+    result = re.search(r"<section [^>]*data-assessment-result [^>]*hidden>", html)
+    assert result and "data-level=" not in result[0]  # no level until there is a result
+    levels = re.findall(r'data-assessment-statement="s(\d)-[ab]" data-level="(\d)"', html)
+    assert len(levels) == 10 and all(a == b for a, b in levels)  # each statement names its level
     data = script_data(html, "data-assessment-data")
     assert data["lang"] == lang
     assert data["gapLabel"] == f"Mostly true [{lang}]"
     assert data["ui"]["as_imported"].count("{added}") == 1
-    assert '<script src="assets/bsh.js"></script>\n<script src="assets/assessment.js"></script>' in html
+    scripts = re.findall(r'<script src="([^"]+)"></script>', html)
+    assert scripts.index("assets/bsh.js") < scripts.index("assets/assessment.js")  # what it shares, first
     assert "<script>" not in html.split("</article>")[0].split("<article")[1]
 
 
