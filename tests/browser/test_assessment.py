@@ -925,12 +925,16 @@ def test_two_tabs_see_each_others_work_instead_of_overwriting_it(
 ) -> None:
     one, two = context.new_page(), context.new_page()
     root_one, root_two = open_assessment(one, base_url, lang), open_assessment(two, base_url, lang)
+    # A person works in the tab in front (Chromium holds back a background tab's frames).
+    one.bring_to_front()
     rate(root_one, "From tab one", "Buyer", up_to(3))
     # Tab two never reloaded: it hears of the change and lists it.
     expect(root_two.locator("[data-assessment-list] li")).to_have_count(1)
+    two.bring_to_front()
     rate(root_two, "From tab two", "Buyer", up_to(4))
     expect(root_one.locator("[data-assessment-list] li")).to_have_count(2)
     # A second person in tab one, saved after tab two's save, keeps tab two's customer.
+    one.bring_to_front()
     another_person(root_one)
     rate(root_one, None, "Director", up_to(5))
     for page in (one, two):
@@ -943,9 +947,11 @@ def test_two_tabs_see_each_others_work_instead_of_overwriting_it(
         root.locator("[data-assessment-people-list] li").filter(has_text="Director").locator(
             "[data-assessment-edit]"
         ).click()
+    one.bring_to_front()
     type_text(root_one.locator('[data-assessment-plan-field="action"]'), "Book the plant visit")
     expect(root_two.locator('[data-assessment-plan-field="action"]')).to_have_value("Book the plant visit")
     # Unsaved work of a new form in one tab is listed in the other as a draft, not taken over.
+    two.bring_to_front()
     two.once("dialog", lambda d: d.accept())  # the Director's edited plan stays a draft
     another_person(root_two)
     type_text(root_two.locator("[data-assessment-person]"), "Engineer")
