@@ -54,7 +54,11 @@ test: $(STAMP) $(CHROMIUM) $(NGINX)  ## install what the tests need, then lint, 
 	$(MAKE) lint typecheck js-test
 	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadfile
 
-bench: $(STAMP) $(CHROMIUM) $(NGINX)  ## ours vs mkdocs-static-i18n at 1x and 10x, authoring loop, page weight, Lighthouse; writes BENCHMARKS.md (needs hyperfine, node + npm)
+/usr/bin/hyperfine:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hyperfine
+
+bench: $(STAMP) $(CHROMIUM) $(NGINX) /usr/bin/hyperfine  ## ours vs mkdocs-static-i18n at 1x and 10x, authoring loop, page weight, Lighthouse; writes BENCHMARKS.md (needs hyperfine, node + npm)
 	$(PY) -m benchmarks
 
 bundle: $(STAMP)  ## dist/<name>-<version>.zip that works from disk
