@@ -1,2 +1,1 @@
-"""``make bench``: build time, authoring loop, page weight and Lighthouse, measured side by side
-with the mkdocs-static-i18n baseline; writes ``BENCHMARKS.md``. A benchmark, not a test."""
+"""``make bench``: build time, authoring loop, page weight and Lighthouse against mkdocs-static-i18n."""

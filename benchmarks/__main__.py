@@ -17,8 +17,7 @@ from benchmarks import authoring, builds, learners
 from benchmarks.common import BENCH, ROOT, log, run
 
 KB = 1000
-FACTOR = 10
-"""The scale run's content size."""
+FACTOR = 10  # the scale run's content size
 BUDGET = 450
 """Seconds: Lighthouse runs a page more than once only if the run can still end within them."""
 
@@ -117,8 +116,7 @@ def report(
     lines.append(
         f"\nThe final quiz's question bank (`assets/quiz-bank-*.js`), apart as the target asks: {bank:.1f} KB gz."
     )
-    notes = ROOT / "benchmarks" / "NOTES.md"  # written by hand: why a target is missed
-    if notes.exists():
+    if (notes := ROOT / "benchmarks" / "NOTES.md").exists():  # by hand: why a target is missed
         lines.append("\n## Notes (by hand, benchmarks/NOTES.md)\n\n" + notes.read_text(encoding="utf-8").strip())
     return "\n".join(lines) + "\n"
 
