@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,3 +141,32 @@ def enforce_csp(page: Page, policy: str) -> None:
         "window.__violations = [];"
         "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
     )
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+@contextlib.contextmanager
+def run_nginx(conf: Path, base: Path, port: int) -> Iterator[str]:
+    """Check and start nginx with ``conf`` (prefix ``base``) on ``port``; yield the site's URL
+    under ``PREFIX`` once it answers, and stop nginx afterwards."""
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    test = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(base)], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
+    proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(base), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "en/index.html", timeout=1)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -15,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, expect
 
-from .conftest import LANGS, PREFIX, REPO
+from .conftest import LANGS, PREFIX, REPO, run_nginx
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -75,19 +73,8 @@ http {{
         encoding="utf-8",
     )
     (base / "tmp").mkdir()
-    test = subprocess.run([NGINX, "-t", "-c", str(main), "-p", str(base)], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    proc = subprocess.Popen([NGINX, "-c", str(main), "-p", str(base), "-g", "daemon off;"])
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "en/index.html", timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with run_nginx(main, base, port) as url:
+        yield url
 
 
 def _headers(url: str) -> dict[str, str]:

@@ -9,11 +9,7 @@ import io
 import re
 import shutil
 import socket
-import subprocess
 import threading
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -21,7 +17,7 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import LANGS, PREFIX
+from .conftest import LANGS, PREFIX, run_nginx
 
 MouseButton = Literal["left", "middle", "right"]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -109,19 +105,8 @@ http {{
 """,
         encoding="utf-8",
     )
-    test = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(base)], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(base), "-g", "daemon off;"])
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "en/index.html", timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with run_nginx(conf, base, port) as url:
+        yield url
 
 
 def _expect_styled_404(page: Page, url: str, lang: str, home: str) -> None:
