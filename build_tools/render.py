@@ -16,7 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from build_tools import figure, markup, quizdata, theme
+from build_tools import figure, markup, quizdata, theme, timing
 from build_tools.content import Content, LoadedPage
 from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
@@ -116,6 +116,7 @@ class Renderer:
         self.env.globals["hierarchy_layout"] = figure.layout
         self.env.globals["course_path"] = lambda: course_path(content)
         self.env.globals["nav_title"] = lambda page: nav_title(page, lang)
+        self.env.globals["page_time"] = lambda page: timing.page_time(page, lang)
         glossary = next((x.page for x in content.pages if isinstance(x.page, GlossaryPage)), None)
         self.terms = {t.id: t for t in glossary.terms} if glossary else {}
         self.terms_used: dict[str, None] = {}
