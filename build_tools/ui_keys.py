@@ -30,6 +30,8 @@ UI_KEYS: dict[str, str] = {
     "checklist_hint": "Above a checklist of signs: what to tick.",
     "checklist_saved": "After checklist_hint when the browser keeps the ticks.",
     "term_more": "Glossary term shown in place: the link to its glossary entry.",
+    "glossary_index": "Glossary: accessible name of the index of letters (terms A–Z).",
+    "glossary_see": "Glossary: lead-in before the link to the page, section or tool that explains a term.",
     "serves_step": "Toolbox: 'Helps move from level {from} to level {to}'.",
     "what_it_is": "Toolbox: heading of the tool's description.",
     "how_to_use": "Toolbox: heading of how to use the tool with a customer.",
