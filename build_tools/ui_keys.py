@@ -55,6 +55,7 @@ UI_KEYS: dict[str, str] = {
     "figure_title": "Accessible title of the hierarchy figure.",
     "figure_desc": "Accessible description of the hierarchy figure.",
     "chasm": "Label of the gap between levels 3 and 4 in the figure.",
+    "figure_caption": "Visible caption under the hierarchy figure: positions on an escalator that moves both ways.",
     "not_found_title": "404 page heading.",
     "not_found_text": "404 page text.",
     "back_home": "404 page: link to the home page.",
