@@ -97,12 +97,18 @@ def _line(doc: Document, loc: Loc, found: str, after: int) -> tuple[int, int]:
     span = doc.spans.get(tuple(loc))
     if span is not None:
         start, end = span
-        start = max(start, after)
+        source = _masked(doc.source[:end])  # same offsets, link ids blanked as in the text
         words = [re.escape(w) for w in found.split()]
-        m = re.compile(r"\s+".join(words), re.IGNORECASE).search(doc.source, start, end)
+        pattern = re.compile(_WORD_START + r"\s+".join(words) + _WORD_END, re.IGNORECASE)
+        m = pattern.search(source, max(start, after), end)
         if m:
             return len(yamlload._BREAK.findall(doc.source, 0, m.start())) + 1, m.end()
     return doc.line(loc), after
+
+
+def _masked(text: str) -> str:
+    """``text`` with the ids of its ``[[id|label]]`` links blanked out (offsets unchanged)."""
+    return _TARGET.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def check_terms(
@@ -142,7 +148,7 @@ def _hits(
     text: str, listed: list[Variant], doc: Document, glossary: Document | None, loc: Loc, term_index: dict[str, int]
 ) -> Iterator[tuple[re.Match[str], Variant]]:
     taken: list[tuple[int, int]] = []
-    text = _TARGET.sub(lambda m: " " * len(m.group(0)), text)
+    text = _masked(text)
     for v in listed:
         if _exempt(doc, glossary, loc, term_index, v):
             continue
