@@ -621,6 +621,11 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
         for i, q in enumerate(page.quiz):
             claim(doc, ("quiz", i, "id"), q.id)
             problems += check_question(doc, ("quiz", i), q)
+        if isinstance(page, FinalQuizPage):
+            for i, q in enumerate(page.bank):
+                claim(doc, ("bank", i, "id"), q.id)
+                problems += check_question(doc, ("bank", i), q)
+            problems += _blueprint_problems(x, {y.spec.id for y in loaded} | {spec.id for spec in unread})
         if isinstance(page, ToolboxPage):
             for i, tool in enumerate(page.tools):
                 claim(doc, ("tools", i, "id"), tool.id)
@@ -636,6 +641,40 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
                         problems.append(doc.problem(where, f"duplicate statement id {st.id!r} in the self-assessment"))
                     statements.add(st.id)
     problems += check_references(loaded, ids, sections, unread)
+    return problems
+
+
+def _blueprint_problems(x: _Loaded, pages: set[str]) -> list[Problem]:
+    """The final test's blueprint names pages, and its bank can fill it in every attempt: a topic
+    asks for at most as many items as it has concept groups, and a group stays in one topic."""
+    page, doc = x.page, x.doc
+    assert isinstance(page, FinalQuizPage)
+    problems: list[Problem] = []
+    groups: dict[str, set[str]] = {}
+    group_topic: dict[str, str] = {}
+    for i, q in enumerate(page.bank):
+        if q.topic not in pages:
+            problems.append(doc.problem(("bank", i, "topic"), f"unknown page id {q.topic!r}"))
+        elif page.blueprint and q.topic not in page.blueprint:
+            message = f"the blueprint takes no item on {q.topic!r}, so this question is never drawn; add the topic"
+            problems.append(doc.problem(("bank", i, "topic"), message))
+        first = group_topic.setdefault(q.group, q.topic)
+        if first != q.topic:
+            message = f"the group {q.group!r} belongs to the topic {first!r}; a group stays in one topic"
+            problems.append(doc.problem(("bank", i, "group"), message))
+        groups.setdefault(q.topic, set()).add(q.group)
+    for topic, count in page.blueprint.items():
+        where = ("blueprint", topic)
+        if topic not in pages:
+            problems.append(doc.problem(where, f"unknown page id {topic!r}"))
+            continue
+        have = len(groups.get(topic, ()))
+        if count > have:
+            message = (
+                f"an attempt takes {count} items on {topic!r}, one per concept group, "
+                f"but the bank has {have} group{'s' if have != 1 else ''} on it"
+            )
+            problems.append(doc.problem(where, message))
     return problems
 
 
@@ -836,4 +875,11 @@ def check_references(
                 error = resolve(target)
                 if error:
                     problems.append(x.doc.problem(("quiz", qi, "review"), error))
+        if isinstance(x.page, FinalQuizPage):
+            for qi, fq in enumerate(x.page.bank):
+                if fq.review:
+                    target = fq.review if "#" in fq.review else f"{fq.topic}#{fq.review}"
+                    error = resolve(target)
+                    if error:
+                        problems.append(x.doc.problem(("bank", qi, "review"), error))
     return problems

@@ -7,7 +7,7 @@ translation is reported, not only the first one of a mapping.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
@@ -230,6 +230,8 @@ class Tool(Strict):
     """What it is."""
     how: Text
     """How to use it with a customer."""
+    example: Text | None = None
+    """Optional: a short worked example of the tool on the course's running case (AUTHORING.md)."""
 
 
 class ToolboxPage(Page):
@@ -266,11 +268,29 @@ class GlossaryPage(Page):
     """Every term, in the order shown."""
 
 
+class FinalQuestion(Question):
+    """A question of the final test's own bank: it appears on no page."""
+
+    topic: Id = Field(pattern=ID_PATTERN)
+    """The page whose content it tests (``home``, ``level-N``, a module id); the results group by it
+    and ``review`` is read relative to it."""
+    group: Id = Field(pattern=ID_PATTERN)
+    """Its concept group: items that test the same idea share one, and an attempt never holds two
+    items of one group. A group belongs to one topic."""
+
+
 class FinalQuizPage(Page):
-    """``content/final-quiz.yaml``: a random sample from the whole question bank."""
+    """``content/final-quiz.yaml``: the final test, drawn from its own bank to a blueprint."""
 
     sample_size: int = Field(default=15, ge=1)
-    """How many questions each attempt draws."""
+    """How many questions each attempt draws (used while the bank is empty)."""
+    pass_mark: int = Field(default=80, ge=1, le=100)
+    """The score, in per cent of the attempt's questions, that passes the test."""
+    blueprint: dict[Id, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+    """How many items one attempt takes per topic (a page id), in the order the topics are taught.
+    The checker refuses a blueprint the bank cannot fill."""
+    bank: list[FinalQuestion] = Field(default_factory=list)
+    """The test's own questions, in any order; none of them appears on a page."""
 
 
 class Statement(Strict):
