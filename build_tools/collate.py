@@ -2,8 +2,8 @@
 
 - Latin languages (en, id and any not listed): letters a–z, accents ignored, case ignored.
 - Russian: а б в г д е ё ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я, with ё sorted
-  as е (as Russian dictionaries do); a term written in Latin letters (``Simplex``) comes after
-  the Cyrillic ones, under its Latin letter.
+  as е (as Russian dictionaries do); the terms written in Latin letters (``Simplex``) come after
+  the Cyrillic ones, under one heading "A–Z".
 - Vietnamese: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, where ă â đ ê ô ơ ư
   are letters of their own; tones only break ties, after the base letters, in the order
   ngang, huyền, hỏi, ngã, sắc, nặng (a à ả ã á ạ).
@@ -99,4 +99,6 @@ def initial(text: str, lang: str) -> str:
         return "Е"
     if lang == "ru" and ch in _RU:
         return ch.upper()
+    if lang == "ru" and _latin(ch) in _LATIN:
+        return "A–Z"  # one heading: a Latin C or S beside the Cyrillic С would read as the same letter
     return _latin(ch).upper()
