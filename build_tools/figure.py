@@ -179,8 +179,7 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, size: float = 7.0) -> Arr
     def head(tx: float, ty: float, sx: float, sy: float) -> str:
         bx, by = tx - sx * size * 1.4, ty - sy * size * 1.4
         return (
-            f"M{tx:.1f} {ty:.1f}L{bx + nx * size:.1f} {by + ny * size:.1f}"
-            f"L{bx - nx * size:.1f} {by - ny * size:.1f}Z"
+            f"M{tx:.1f} {ty:.1f}L{bx + nx * size:.1f} {by + ny * size:.1f}L{bx - nx * size:.1f} {by - ny * size:.1f}Z"
         )
 
     return Arrow(f"M{x1:.1f} {y1:.1f}L{x2:.1f} {y2:.1f}", (head(x2, y2, ux, uy), head(x1, y1, -ux, -uy)))
@@ -227,7 +226,10 @@ def layout(levels: Sequence[LevelPage], lang: str, ui: Callable[..., str], curre
                 up += chasm_height - GAP if lv.level == 4 and has_chasm else 0
             spans.append((up, up + height))
             up += height + GAP
-        lines = [tuple(wrap(name, WIDTH - (RAMP + SLOPE * top) - 2 * PAD, NAME_SIZE)) for name, (_, top) in zip(names, spans, strict=True)]
+        lines = [
+            tuple(wrap(name, WIDTH - (RAMP + SLOPE * top) - 2 * PAD, NAME_SIZE))
+            for name, (_, top) in zip(names, spans, strict=True)
+        ]
         settled = max((len(x) for x in lines), default=1)
         if settled <= most:
             break

@@ -65,7 +65,7 @@ def variants(terms: Iterable[dict[str, Any]]) -> tuple[list[Variant], list[tuple
     for ti, term in enumerate(terms):
         if not isinstance(term, dict) or not isinstance(term.get("avoid"), dict):
             continue
-        names = term.get("term") if isinstance(term.get("term"), dict) else {}
+        names = term["term"] if isinstance(term.get("term"), dict) else {}
         for lang, listed in term["avoid"].items():
             if not isinstance(listed, list):
                 continue
@@ -133,7 +133,9 @@ def check_terms(
                 continue
             where = (*loc, lang)
             after = 0
-            for hit, v in sorted(_hits(text, by_lang[lang], doc, glossary, loc, term_index), key=lambda h: h[0].start()):
+            for hit, v in sorted(
+                _hits(text, by_lang[lang], doc, glossary, loc, term_index), key=lambda h: h[0].start()
+            ):
                 line, after = _line(doc, where, hit.group(0), after)
                 message = (
                     f'"{hit.group(0)}" is not the course\'s term for {v.term_id}; write "{v.preferred}"'

@@ -26,7 +26,7 @@ UI_KEYS: dict[str, str] = {
     "course_rule": "Progress page: when a step counts as completed.",
     "course_nojs": "Progress page without JavaScript or storage: the course's progress cannot show.",
     "objectives_heading": "Level and module pages: lead-in of the 2–3 things the learner will be able to do.",
-    "page_time": "Level and module pages: the time the page takes, {total} minutes: {reading} reading, {quiz} the quiz.",
+    "page_time": "Level and module pages: the time the page takes, {total} min: {reading} reading, {quiz} the quiz.",
     "checklist_hint": "Above a checklist of signs: what to tick.",
     "checklist_saved": "After checklist_hint when the browser keeps the ticks.",
     "term_more": "Glossary term shown in place: the link to its glossary entry.",

@@ -294,7 +294,12 @@ def _glossary(**avoid: list[str]) -> dict[str, object]:
                 "definition": {**text("A position."), "ru": "Позиция; не путать с «третьим уровнем» и т. п."},
                 "avoid": avoid,
             },
-            {"id": "usp", "term": text("USP"), "definition": text("What sets you apart."), "avoid": {"ru": ["USP -> УТП"]}},
+            {
+                "id": "usp",
+                "term": text("USP"),
+                "definition": text("What sets you apart."),
+                "avoid": {"ru": ["USP -> УТП"]},
+            },
         ],
     }
 

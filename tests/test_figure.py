@@ -126,7 +126,9 @@ def test_long_russian_names_are_broken_into_several_lines(rendered: dict[str, di
     assert len(re.findall(r"bsh-figure__name", step.group(0))) >= 2
 
 
-def test_the_figure_is_an_escalator_that_moves_both_ways_not_steps(content: object, rendered: dict[str, dict[str, str]]) -> None:
+def test_the_figure_is_an_escalator_that_moves_both_ways_not_steps(
+    content: object, rendered: dict[str, dict[str, str]]
+) -> None:
     # The level-1 quiz teaches that a level is not a step you keep: the figure must say the same.
     fig = figure.layout(content.levels(), "en", Lang("en", content, {}).ui)  # type: ignore[attr-defined,arg-type]
     by_level = {s.level: s for s in fig.steps}

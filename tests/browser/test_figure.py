@@ -19,7 +19,8 @@ def short_name(n: int, lang: str) -> str:
     return markup.to_plain(next(lv for lv in content().levels() if lv.level == n).short_name[lang])
 
 
-# Each step's text box within its box (a path with a slanted left edge), in the SVG's own units (so the rendering font counts).
+# Each step's text box within its box (a path with a slanted edge), in the SVG's own units (so the
+# rendering font counts).
 OVERFLOW = """svg => [...svg.querySelectorAll('a.bsh-figure__step')].flatMap(a => {
   const r = a.querySelector('.bsh-figure__box').getBBox();
   return [...a.querySelectorAll('tspan')].map(t => {
