@@ -28,6 +28,7 @@ SCRIPT_UI_KEYS = (
     "quiz_partial_multiple",
     "quiz_partial_ordering",
     "quiz_your_answer",
+    "quiz_other_options",
     "quiz_no_answer",
     "correct_answer",
     "quiz_result",

@@ -106,6 +106,7 @@ UI_KEYS: dict[str, str] = {
     "quiz_partial_multiple": "Multiple choice: {hits} right options chosen of {total}, {wrong} wrong ones.",
     "quiz_partial_ordering": "Ordering: {hits} of {total} items in the right place.",
     "quiz_your_answer": "Quiz feedback: 'Your answer:' before the options chosen.",
+    "quiz_other_options": "Quiz feedback, answer shown: lead-in of the explanations of the options neither right nor chosen.",
     "quiz_no_answer": "Quiz feedback: the question was left unanswered.",
     "quiz_result": "A score: '{score} of {total} ({percent})'.",
     "quiz_score": "Quiz results: 'Your score: {result}' with {result} from quiz_result.",

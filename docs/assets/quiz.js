@@ -512,7 +512,7 @@
       }
       var ui = this.ui;
       var head = make("p", "", "bsh-quiz__verdict");
-      head.appendChild(make("strong", verdict(ui, r)));
+      head.appendChild(make("strong", held ? ui.quiz_first_wrong : verdict(ui, r)));
       var partial = partialText(ui, this.data.lang, it.q, r);
       if (partial) head.appendChild(document.createTextNode(" " + partial));
       box.appendChild(head);
@@ -526,7 +526,6 @@
       if (held) {
         // Teach before telling: why this pick is wrong, not yet what is right.
         el.setAttribute("data-quiz-state", "retry");
-        box.appendChild(make("p", ui.quiz_first_wrong));
         if (it.q.type === "ordering") return;
         if (it.q.type === "multiple") {
           var wrong = chosen.filter(function (id) { return it.q.answer.indexOf(id) < 0; });
@@ -554,7 +553,7 @@
       var rest = others.filter(function (id) { return chosen.indexOf(id) < 0; });
       if (picked.length) explain(ui.quiz_your_answer, picked, "ul");
       else if (!r.answered) box.appendChild(make("p", ui.quiz_no_answer));
-      if (rest.length) explain(ui.why, rest, "ul");
+      if (rest.length) explain(ui.quiz_other_options, rest, "ul");
     },
 
     renderResults: function () {
@@ -618,11 +617,11 @@
       this.timer = setTimeout(function () { live.textContent = text; }, 150);
     },
 
-    focusFirst: function (it) {
+    focusFirst: function (it, stay) {
       it = it || this.active[0];
       if (!it) return;
       var target = it.el.querySelector('input:not([type="hidden"]):not(:disabled), [data-quiz-move][aria-disabled="false"]');
-      if (target) target.focus();
+      if (target) target.focus({ preventScroll: !!stay });
     },
 
     itemOf: function (node) {
@@ -649,9 +648,13 @@
     click: function (e) {
       var goto = e.target.closest("[data-quiz-goto]");
       if (goto && this.root.contains(goto)) {
-        // The link jumps to the question; focus goes to its first answer, ready to choose.
+        // The link jumps to the question, and focus goes to its first answer, ready to choose (a
+        // plain jump to the fragment would leave focus on the page).
         var target = this.byId(goto.getAttribute("data-quiz-goto"));
-        if (target && !this.judged(target)) this.focusFirst(target);
+        if (!target) return;
+        e.preventDefault();
+        target.el.scrollIntoView({ block: "start" });
+        if (!this.judged(target)) this.focusFirst(target, true);
         return;
       }
       var button = e.target.closest("button");
@@ -709,7 +712,7 @@
         st.tries[id] = 1;
       }
       this.render();
-      var text = verdict(this.ui, r);
+      var text = st.tries[id] === 1 ? this.ui.quiz_first_wrong : verdict(this.ui, r);
       if (this.finished()) {
         record(st, this.summary, Date.now());
         this.render();
