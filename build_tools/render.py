@@ -205,7 +205,8 @@ class Renderer:
     def quiz_topics(self, questions: Sequence[Question]) -> list[Target]:
         """The quizzes of the topics ``questions`` come from, linked from the page being rendered."""
         topic_of = {q.id: p.id for p, q in self.lang.content.questions()}
-        topics = dict.fromkeys(getattr(q, "topic", None) or topic_of[q.id] for q in questions)
+        order = [p.id for p in self.lang.content.pages]
+        topics = sorted({getattr(q, "topic", None) or topic_of[q.id] for q in questions}, key=order.index)
         return [Target(self._url(f"{self._resolve(t).url}#quiz"), self._resolve(t).label) for t in topics]
 
     def page(self, p: LoadedPage) -> str:
