@@ -59,9 +59,15 @@ def _complete(page: Page, submit: bool) -> int:
         elif f["action"] == "check" and f["question"] in answered:
             page.keyboard.press("Enter")
             presses += 1
-        elif f["action"] in {"show-answer", "start"}:  # a first wrong try: see the answer
+        elif f["action"] == "show-answer":  # a first wrong try: see the answer
             page.keyboard.press("Enter")
             presses += 1
+        elif f["action"] == "start":
+            # Start focuses the first answer; one step back, so that the next Tab lands on it.
+            page.keyboard.press("Enter")
+            expect(page.locator("[data-quiz-question]").first).to_be_visible()
+            page.keyboard.press("Shift+Tab")
+            presses += 2
         elif f["action"] == "submit" and submit:
             page.keyboard.press("Enter")
             return presses + 1
