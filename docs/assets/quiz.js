@@ -547,12 +547,12 @@
         return;
       }
       // Wrong: the key, then the wrong picks, then every other option's explanation.
+      if (!r.answered) box.appendChild(make("p", ui.quiz_no_answer));
       explain(ui.correct_answer, it.q.answer, "ul");
       var others = it.q.options.filter(function (id) { return it.q.answer.indexOf(id) < 0; });
       var picked = others.filter(function (id) { return chosen.indexOf(id) >= 0; });
       var rest = others.filter(function (id) { return chosen.indexOf(id) < 0; });
       if (picked.length) explain(ui.quiz_your_answer, picked, "ul");
-      else if (!r.answered) box.appendChild(make("p", ui.quiz_no_answer));
       if (rest.length) explain(ui.quiz_other_options, rest, "ul");
     },
 
@@ -615,6 +615,12 @@
       clearTimeout(this.timer);
       // A fresh text after a pause, so that a repeated message is read again.
       this.timer = setTimeout(function () { live.textContent = text; }, 150);
+    },
+
+    // Focus on a panel taller than the screen scrolled to its middle: its top goes first.
+    reveal: function (el) {
+      el.scrollIntoView({ block: "start" });
+      el.focus({ preventScroll: true });
     },
 
     focusFirst: function (it, stay) {
@@ -753,7 +759,7 @@
       if (!anyway && this.answered() < this.active.length) {
         panel.hidden = false;
         this.listUnanswered(panel);
-        panel.focus();
+        this.reveal(panel);
         this.announce(panel.querySelector("[data-quiz-unanswered-count]").textContent);
         return;
       }
@@ -764,7 +770,7 @@
       this.save();
       this.render();
       var results = this.root.querySelector("[data-quiz-results]");
-      results.focus();
+      this.reveal(results);
       this.announce(results.querySelector("[data-quiz-score]").textContent + " " +
         (results.querySelector("[data-quiz-pass]") || { textContent: "" }).textContent);
     },
