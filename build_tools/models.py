@@ -196,6 +196,9 @@ class Page(Strict):
 class ModulePage(Page):
     """``content/modules/<id>.yaml``: a companion module."""
 
+    objectives: list[Text] = Field(min_length=2, max_length=3)
+    """Two or three things the learner will be able to do after the page, each a performance
+    statement ("classify an account from three signals"); shown at the top of the page."""
     order: int = 0
     """Position among the modules in the navigation: lower first, then by file name."""
 
@@ -207,6 +210,9 @@ class LevelPage(Page):
     """The level number, 1 to 5, the same as in the file name."""
     short_name: Text
     """Two or three words for the hierarchy figure."""
+    objectives: list[Text] = Field(min_length=2, max_length=3)
+    """Two or three things the learner will be able to do after the page, each a performance
+    statement ("classify an account from three signals"); shown at the top of the page."""
 
 
 class Tool(Strict):
@@ -244,6 +250,15 @@ class Term(Strict):
     """The term in each language."""
     definition: Text
     """A one- or two-sentence definition."""
+    link: Id | None = None
+    """A page, section or tool that explains the term at length (``toolbox`` tool id, ``level-3``,
+    ``customer-value#rater``); the glossary links to it."""
+    avoid: dict[str, list[str]] = Field(default_factory=dict)
+    """The termbase: per language code, variants that must not appear in any text of that
+    language (the checker reports each one with the term to write instead). Matched whole-word,
+    case-insensitive; ``*`` at the end of a word matches any ending (``трет* уровн*``). The term's
+    own ``term`` and ``definition`` are not checked against its list, so they can name a variant to
+    reject it."""
 
 
 class GlossaryPage(Page):
@@ -267,8 +282,6 @@ class FinalQuestion(Question):
 class FinalQuizPage(Page):
     """``content/final-quiz.yaml``: the final test, drawn from its own bank to a blueprint."""
 
-    sample_size: int = Field(default=15, ge=1)
-    """How many questions each attempt draws (used while the bank is empty)."""
     pass_mark: int = Field(default=80, ge=1, le=100)
     """The score, in per cent of the attempt's questions, that passes the test."""
     blueprint: dict[Id, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
@@ -276,6 +289,16 @@ class FinalQuizPage(Page):
     The checker refuses a blueprint the bank cannot fill."""
     bank: list[FinalQuestion] = Field(default_factory=list)
     """The test's own questions, in any order; none of them appears on a page."""
+
+    @property
+    def attempt_size(self) -> int:
+        """How many questions one attempt holds: the blueprint's sum (no blueprint: the whole bank)."""
+        return sum(self.blueprint.values()) if self.blueprint else len(self.bank)
+
+    @property
+    def pass_count(self) -> int:
+        """The score an attempt needs to pass: ``pass_mark`` per cent of its questions, rounded up."""
+        return -(-self.attempt_size * self.pass_mark // 100)
 
 
 class Statement(Strict):

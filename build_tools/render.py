@@ -16,11 +16,11 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from build_tools import figure, markup, quizdata, theme
+from build_tools import collate, figure, markup, quizdata, theme, timing
 from build_tools.content import Content, LoadedPage
 from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
-from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
+from build_tools.models import GlossaryPage, LevelPage, Question, Term, Text, ToolboxPage
 
 
 def theme_text(text: str) -> str:
@@ -114,6 +114,7 @@ class Renderer:
         self.env.globals["quiz_data"] = quizdata.builder(self)
         self.env.globals["quiz_bank"] = self.quiz_bank
         self.env.globals["quiz_topics"] = self.quiz_topics
+        self.env.globals["bank_path"] = bank_script
         self._converted: dict[tuple[int, str], Markup] = {}
         self._escaped: tuple[dict[str, Markup], dict[str, Markup]] = ({}, {})  # as Markdown, as HTML
         self.scripts: dict[str, str] = {}
@@ -121,6 +122,8 @@ class Renderer:
         self.env.globals["hierarchy_layout"] = figure.layout
         self.env.globals["course_path"] = lambda: course_path(content)
         self.env.globals["nav_title"] = lambda page: nav_title(page, lang)
+        self.env.globals["page_time"] = lambda page: timing.page_time(page, lang)
+        self.env.globals["by_letter"] = self.by_letter
         glossary = next((x.page for x in content.pages if isinstance(x.page, GlossaryPage)), None)
         self.terms = {t.id: t for t in glossary.terms} if glossary else {}
         self.terms_used: dict[str, None] = {}
@@ -201,8 +204,9 @@ class Renderer:
         return markup.relative_url(target, self.here)
 
     def quiz_bank(self, quiz_id: str, questions: Sequence[Question], uid: str, mode: str) -> str:
-        """Render a sampled quiz's questions into its bank script (``bank_script``), which
-        ``quiz.js`` reads from ``window.bshQuizBanks[quiz_id]``. Returns nothing to output."""
+        """Render the final test's bank into its script (``bank_script``), which ``quiz.js`` loads
+        when an attempt starts and reads from ``window.bshQuizBanks[quiz_id]``. Returns nothing
+        to output."""
         macros = self.env.get_template("_questions.html.j2").make_module({"questions": [], "uid": uid, "mode": mode})
         question = getattr(macros, "question")  # noqa: B009 - a template macro, unknown to mypy
         items = {q.id: str(question(q)).strip() for q in questions}
@@ -218,8 +222,17 @@ class Renderer:
     def quiz_topics(self, questions: Sequence[Question]) -> list[Target]:
         """The quizzes of the topics ``questions`` come from, linked from the page being rendered."""
         topic_of = {q.id: p.id for p, q in self.lang.content.questions()}
-        topics = dict.fromkeys(topic_of[q.id] for q in questions)
+        order = [p.id for p in self.lang.content.pages]
+        topics = sorted({getattr(q, "topic", None) or topic_of[q.id] for q in questions}, key=order.index)
         return [Target(self._url(f"{self._resolve(t).url}#quiz"), self._resolve(t).label) for t in topics]
+
+    def by_letter(self, terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
+        """Glossary terms sorted A–Z in this language's alphabet, grouped by first letter."""
+        lang = self.lang.code
+        groups: dict[str, list[Term]] = {}
+        for term in sorted(terms, key=lambda t: collate.sort_key(self._plain(t.term), lang)):
+            groups.setdefault(collate.initial(self._plain(term.term), lang), []).append(term)
+        return list(groups.items())
 
     def page(self, p: LoadedPage) -> str:
         """The Markdown of one page."""
@@ -285,7 +298,7 @@ _KIND_ASSETS = {
 
 
 def bank_script(quiz_id: str) -> str:
-    """Where a sampled quiz's question bank goes (path under ``docs/``)."""
+    """Where the final test's question bank goes (path under ``docs/``), loaded on Start."""
     return f"assets/quiz-bank-{quiz_id}.js"
 
 
@@ -300,10 +313,9 @@ _COURSE = {"css": ["assets/course.css"], "js": ["assets/bsh.js", COURSE_SCRIPT, 
 
 def page_assets(p: LoadedPage) -> dict[str, list[str]]:
     """The page-specific stylesheets and scripts of a page."""
-    if p.spec.kind == "final-quiz":  # the bank first: scripts run in order
-        assets = {"css": _QUIZ["css"], "js": [bank_script(p.id), *_QUIZ["js"]]}
-    else:
-        assets = _KIND_ASSETS.get(p.spec.kind, _QUIZ if p.page.quiz else {"css": [], "js": []})
+    # The final test's bank is not among them: quiz.js loads it when an attempt starts.
+    kind_assets = _QUIZ if p.page.quiz or p.spec.kind == "final-quiz" else {"css": [], "js": []}
+    assets = _KIND_ASSETS.get(p.spec.kind, kind_assets)
     has_figure = isinstance(p.page, LevelPage) or any(b.figure for s in p.page.sections for b in s.blocks)
     css = ["assets/figure.css", *assets["css"]] if has_figure else assets["css"]
     return {
