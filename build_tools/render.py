@@ -69,6 +69,10 @@ def link_targets(content: Content, lang: str) -> dict[str, Target]:
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+# Languages whose typography continues a sentence in lowercase after a dash or colon.
+LOWERCASE_AFTER_DASH = frozenset({"ru"})
+
+
 class Renderer:
     """Renders the pages of one language."""
 
@@ -84,6 +88,7 @@ class Renderer:
             "meta": lambda v: self._json(theme_text(self._plain(v))),
             "paras": self._paras,
             "tr": self._tr,
+            "clause": self._clause,
         }
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -149,6 +154,16 @@ class Renderer:
 
     def _tr(self, value: Text | str) -> str:
         return value[self.lang.code] if isinstance(value, Text) else value
+
+    def _clause(self, value: Text, as_html: bool = False) -> Markup:
+        # A text that follows a dash or a colon inside a sentence ("Simplex — творческое решение…"):
+        # Russian typography starts it in lowercase; the text itself stays capitalised where it stands alone.
+        text = self._tr(value)
+        if self.lang.code in LOWERCASE_AFTER_DASH and text[:1].isupper() and not text[1:2].isupper():
+            text = text[0].lower() + text[1:]
+        if as_html:
+            return markup.to_html(text, self._resolve, self.here)
+        return markup.to_markdown(text, self._resolve, self.here)
 
     def _md(self, value: Text | str) -> Markup:
         return markup.to_markdown(self._tr(value), self._resolve, self.here)
