@@ -224,6 +224,8 @@ class Tool(Strict):
     """What it is."""
     how: Text
     """How to use it with a customer."""
+    example: Text | None = None
+    """Optional: a short worked example of the tool on the course's running case (AUTHORING.md)."""
 
 
 class ToolboxPage(Page):

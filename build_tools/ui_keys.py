@@ -33,6 +33,7 @@ UI_KEYS: dict[str, str] = {
     "how_to_use": "Toolbox: heading of how to use the tool with a customer.",
     "used_at": "Toolbox: lead-in before the links to the level pages that use a tool.",
     "example": "Title of an example box when the example has no title of its own.",
+    "case_label": "Label of every example box (the course's one running case), shown before the example's own title.",
     "note": "Title of a note box.",
     "tip": "Title of a tip box.",
     "warning": "Title of a warning box.",

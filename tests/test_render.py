@@ -71,3 +71,26 @@ def test_golden(files: dict[str, dict[str, str]], lang: str, page: str) -> None:
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}; run with UPDATE_GOLDEN=1 and review it"
     assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_tool_example_is_a_running_case_box(tmp_path: Path) -> None:
+    """A tool's optional worked example renders as an example box labelled with ui case_label."""
+    tool = {
+        "serves": 1,
+        "name": text("Tool"),
+        "purpose": text("Purpose."),
+        "what": text("What."),
+        "how": text("How."),
+    }
+    toolbox = {
+        "title": text("Toolbox"),
+        "description": text("Tools."),
+        "summary": text("Tools."),
+        "tools": [{**tool, "id": "with-example", "example": text("Year 2: the case.")}, {**tool, "id": "plain"}],
+    }
+    minimal_tree(tmp_path, {"content/toolbox.yaml": toolbox})
+    md = render.render_language(load_content(tmp_path), "en")["toolbox.md"]
+    assert md.count('!!! example "Running case"') == 1
+    assert "    Year 2: the case\\. \\[en\\]" in md
+    plain = md[md.index("{ #plain }") :]
+    assert "!!! example" not in plain
