@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from build_tools import itemrules, yamlload
+from build_tools import itemrules, termbase, yamlload
 from build_tools.errors import ContentError, Problem
 from build_tools.models import (
     ID_PATTERN,
@@ -522,6 +522,7 @@ def load_content(root: Path, content_dir: str = "content", untranslated: list[Pr
     problems += check_structure(loaded, unread)
     problems += [p for doc, loc, v in texts for p in itemrules.doubles(doc, loc, v, languages)]
     problems += itemrules.check(_question_pools(loaded), languages, site_doc)
+    problems += _termbase_problems(loaded, texts)
     if problems or site is None:
         raise ContentError(problems)
     pages = [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None]
@@ -539,6 +540,16 @@ def _question_pools(loaded: list[_Loaded]) -> dict[str, list[itemrules.Item]]:
         (x.doc, ("bank", i), q) for x in loaded if isinstance(x.page, FinalQuizPage) for i, q in enumerate(x.page.bank)
     ]
     return {"the practice quizzes": practice, "the final test's bank": final}
+
+
+def _termbase_problems(loaded: list[_Loaded], texts: Texts) -> list[Problem]:
+    """The glossary's forbidden variants (``avoid``) found in any text (see :mod:`termbase`)."""
+    glossary = next((x.doc for x in loaded if x.spec.kind == "glossary"), None)
+    if glossary is None or not isinstance(glossary.data, dict) or not isinstance(glossary.data.get("terms"), list):
+        return []
+    found, bad = termbase.variants(glossary.data["terms"])
+    problems = [glossary.problem(loc, message) for loc, message in bad]
+    return problems + termbase.check_terms(texts, found, glossary)
 
 
 def _module_order(p: LoadedPage) -> tuple[int, str]:
@@ -890,6 +901,10 @@ def check_references(
                         problems.append(
                             x.doc.problem(("sections", si, "blocks", bi, "tools", ti), f"unknown tool id {tool!r}")
                         )
+        if isinstance(x.page, GlossaryPage):
+            for ti, term in enumerate(x.page.terms):
+                if term.link and (error := resolve(term.link)):
+                    problems.append(x.doc.problem(("terms", ti, "link"), error))
         for qi, q in enumerate(x.page.quiz):
             if q.review:
                 target = q.review if "#" in q.review else f"{x.spec.id}#{q.review}"

@@ -1,4 +1,8 @@
-"""The hierarchy figure's layout: five ascending steps, with line breaks computed here.
+"""The hierarchy figure's layout: five positions on one escalator, with line breaks computed here.
+
+The levels are not steps you keep: the figure draws them as stretches of one continuous ramp
+whose left edge is a single slanted line, with a two-way arrow beside it (you can be carried up or
+slip down), and the caption says so (``ui.figure_caption``).
 
 Pure: takes the level pages and returns coordinates and wrapped lines that ``figure.html.j2``
 writes as an inline SVG. SVG text does not wrap by itself, so the lines are broken here from an
@@ -18,8 +22,12 @@ from build_tools.models import LevelPage
 
 WIDTH = 320
 """Width of the drawing in user units."""
-INDENT = 24
-"""How far each step starts to the right of the one below it."""
+RAMP = 30
+"""Room left of the ramp for the two-way arrow."""
+SLOPE = 0.22
+"""How far the ramp's left edge moves right per unit of height: one straight line, no steps."""
+ARROW = 12
+"""Distance of the two-way arrow from the ramp's edge."""
 PAD = 12
 """Space between a step's edge and its text."""
 LABEL_SIZE = 14
@@ -86,7 +94,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 
 @dataclass(frozen=True)
 class Step:
-    """One level's step: a box with a link to the level page."""
+    """One level's stretch of the ramp: a box with a slanted left edge, linking to the level page."""
 
     level: int
     href: str
@@ -96,11 +104,21 @@ class Step:
     lines: tuple[str, ...]
     """The short name, broken into lines."""
     x: float
+    """Left edge at the top of the box (the ramp's edge is slanted: the text starts here)."""
     y: float
     width: float
+    """From ``x`` to the right edge of the drawing."""
     height: float
     current: bool
     """The level of the page the figure is on."""
+    bottom_x: float = 0.0
+    """Left edge at the bottom of the box."""
+
+    @property
+    def outline(self) -> str:
+        """The box as an SVG path: its left edge follows the ramp."""
+        bottom = self.y + self.height
+        return f"M{self.bottom_x:g} {bottom:g}L{self.x:g} {self.y:g}H{self.x + self.width:g}V{bottom:g}Z"
 
     @property
     def text_x(self) -> float:
@@ -143,6 +161,31 @@ class Chasm:
 
 
 @dataclass(frozen=True)
+class Arrow:
+    """The two-way arrow along the ramp: a line with a head at each end."""
+
+    line: str
+    heads: tuple[str, str]
+    """SVG paths of the heads, at the top (up) and at the bottom (down)."""
+
+
+def _arrow(x1: float, y1: float, x2: float, y2: float, size: float = 7.0) -> Arrow:
+    """A two-way arrow from (x1, y1) at the bottom to (x2, y2) at the top."""
+    dx, dy = x2 - x1, y2 - y1
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux
+
+    def head(tx: float, ty: float, sx: float, sy: float) -> str:
+        bx, by = tx - sx * size * 1.4, ty - sy * size * 1.4
+        return (
+            f"M{tx:.1f} {ty:.1f}L{bx + nx * size:.1f} {by + ny * size:.1f}L{bx - nx * size:.1f} {by - ny * size:.1f}Z"
+        )
+
+    return Arrow(f"M{x1:.1f} {y1:.1f}L{x2:.1f} {y2:.1f}", (head(x2, y2, ux, uy), head(x1, y1, -ux, -uy)))
+
+
+@dataclass(frozen=True)
 class Figure:
     """Everything the template draws."""
 
@@ -151,6 +194,7 @@ class Figure:
     steps: tuple[Step, ...]
     """From level 5 (top) down to level 1, the order a reader meets them."""
     chasm: Chasm | None
+    arrow: Arrow | None = None
     label_size: int = LABEL_SIZE
     name_size: int = NAME_SIZE
 
@@ -165,39 +209,55 @@ def layout(levels: Sequence[LevelPage], lang: str, ui: Callable[..., str], curre
         current: The level of the page the figure is on, if any.
     """
     ordered = sorted(levels, key=lambda lv: lv.level)
-    steps_data = []
-    for lv in ordered:
-        x = (lv.level - 1) * INDENT
-        width = WIDTH - x
-        name = markup.to_plain(lv.short_name[lang])
-        lines = tuple(wrap(name, width - 2 * PAD, NAME_SIZE))
-        steps_data.append((lv, x, width, lines))
-    most = max((len(lines) for *_, lines in steps_data), default=1)
-    height = 2 * PAD + LABEL_SIZE + most * NAME_SIZE * LINE + NAME_SIZE * 0.3
-    chasm_x = 2 * INDENT
-    chasm_label = tuple(wrap(ui("chasm"), WIDTH - chasm_x - 2 * PAD, LABEL_SIZE, bold=True))
-    chasm_height = max(CHASM, len(chasm_label) * LABEL_SIZE * LINE + 2 * GAP)
     has_chasm = any(lv.level == 3 for lv in ordered) and any(lv.level == 4 for lv in ordered)
+    names = [markup.to_plain(lv.short_name[lang]) for lv in ordered]
+    chasm_label = tuple(wrap(ui("chasm"), WIDTH - RAMP - 2 * PAD, LABEL_SIZE, bold=True))
+    chasm_height = max(CHASM, len(chasm_label) * LABEL_SIZE * LINE + 2 * GAP)
 
-    y = 0.0
+    # Heights measured from the bottom; a box's text starts at the ramp's edge at its top, so its
+    # width depends on the heights below it, and the common height on the widest wrap: settle both.
+    most = 1
+    for _ in range(4):
+        height = 2 * PAD + LABEL_SIZE + most * NAME_SIZE * LINE + NAME_SIZE * 0.3
+        spans: list[tuple[float, float]] = []  # (bottom, top), from the bottom of the drawing
+        up = 0.0
+        for lv in ordered:
+            if spans:
+                up += chasm_height - GAP if lv.level == 4 and has_chasm else 0
+            spans.append((up, up + height))
+            up += height + GAP
+        lines = [
+            tuple(wrap(name, WIDTH - (RAMP + SLOPE * top) - 2 * PAD, NAME_SIZE))
+            for name, (_, top) in zip(names, spans, strict=True)
+        ]
+        settled = max((len(x) for x in lines), default=1)
+        if settled <= most:
+            break
+        most = settled
+    total = max(up - GAP, 0)
+
+    def edge(from_bottom: float) -> float:
+        return RAMP + SLOPE * from_bottom
+
     steps: list[Step] = []
     chasm: Chasm | None = None
-    for lv, x, width, lines in reversed(steps_data):
+    for lv, text, (bottom, top) in reversed(list(zip(ordered, lines, spans, strict=True))):
         if lv.level == 3 and has_chasm:
-            chasm = Chasm(y - GAP, chasm_height, chasm_label, chasm_x)
-            y += chasm_height - GAP
+            gap_top = total - (top + chasm_height - GAP)
+            chasm = Chasm(gap_top - GAP, chasm_height, chasm_label, edge(top + chasm_height / 2))
         steps.append(
             Step(
                 level=lv.level,
                 href=f"levels/level-{lv.level}.html",
                 label=ui("level_n", n=lv.level),
-                lines=lines,
-                x=x,
-                y=y,
-                width=width,
+                lines=text,
+                x=edge(top),
+                y=total - top,
+                width=WIDTH - edge(top),
                 height=height,
                 current=lv.level == current,
+                bottom_x=edge(bottom),
             )
         )
-        y += height + GAP
-    return Figure(WIDTH, max(y - GAP, 0), tuple(steps), chasm)
+    arrow = _arrow(edge(0) - ARROW, total - 2, edge(total) - ARROW, 2) if ordered else None
+    return Figure(WIDTH, total, tuple(steps), chasm, arrow)

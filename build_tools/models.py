@@ -196,6 +196,9 @@ class Page(Strict):
 class ModulePage(Page):
     """``content/modules/<id>.yaml``: a companion module."""
 
+    objectives: list[Text] = Field(min_length=2, max_length=3)
+    """Two or three things the learner will be able to do after the page, each a performance
+    statement ("classify an account from three signals"); shown at the top of the page."""
     order: int = 0
     """Position among the modules in the navigation: lower first, then by file name."""
 
@@ -207,6 +210,9 @@ class LevelPage(Page):
     """The level number, 1 to 5, the same as in the file name."""
     short_name: Text
     """Two or three words for the hierarchy figure."""
+    objectives: list[Text] = Field(min_length=2, max_length=3)
+    """Two or three things the learner will be able to do after the page, each a performance
+    statement ("classify an account from three signals"); shown at the top of the page."""
 
 
 class Tool(Strict):
@@ -244,6 +250,15 @@ class Term(Strict):
     """The term in each language."""
     definition: Text
     """A one- or two-sentence definition."""
+    link: Id | None = None
+    """A page, section or tool that explains the term at length (``toolbox`` tool id, ``level-3``,
+    ``customer-value#rater``); the glossary links to it."""
+    avoid: dict[str, list[str]] = Field(default_factory=dict)
+    """The termbase: per language code, variants that must not appear in any text of that
+    language (the checker reports each one with the term to write instead). Matched whole-word,
+    case-insensitive; ``*`` at the end of a word matches any ending (``трет* уровн*``). The term's
+    own ``term`` and ``definition`` are not checked against its list, so they can name a variant to
+    reject it."""
 
 
 class GlossaryPage(Page):

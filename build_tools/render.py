@@ -16,11 +16,11 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from build_tools import figure, markup, quizdata, theme
+from build_tools import collate, figure, markup, quizdata, theme, timing
 from build_tools.content import Content, LoadedPage
 from build_tools.errors import SiteBuildError
 from build_tools.markup import Target
-from build_tools.models import GlossaryPage, LevelPage, Question, Text, ToolboxPage
+from build_tools.models import GlossaryPage, LevelPage, Question, Term, Text, ToolboxPage
 
 
 def theme_text(text: str) -> str:
@@ -121,6 +121,8 @@ class Renderer:
         self.env.globals["hierarchy_layout"] = figure.layout
         self.env.globals["course_path"] = lambda: course_path(content)
         self.env.globals["nav_title"] = lambda page: nav_title(page, lang)
+        self.env.globals["page_time"] = lambda page: timing.page_time(page, lang)
+        self.env.globals["by_letter"] = self.by_letter
         glossary = next((x.page for x in content.pages if isinstance(x.page, GlossaryPage)), None)
         self.terms = {t.id: t for t in glossary.terms} if glossary else {}
         self.terms_used: dict[str, None] = {}
@@ -220,6 +222,14 @@ class Renderer:
         topic_of = {q.id: p.id for p, q in self.lang.content.questions()}
         topics = dict.fromkeys(topic_of[q.id] for q in questions)
         return [Target(self._url(f"{self._resolve(t).url}#quiz"), self._resolve(t).label) for t in topics]
+
+    def by_letter(self, terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
+        """Glossary terms sorted A–Z in this language's alphabet, grouped by first letter."""
+        lang = self.lang.code
+        groups: dict[str, list[Term]] = {}
+        for term in sorted(terms, key=lambda t: collate.sort_key(self._plain(t.term), lang)):
+            groups.setdefault(collate.initial(self._plain(term.term), lang), []).append(term)
+        return list(groups.items())
 
     def page(self, p: LoadedPage) -> str:
         """The Markdown of one page."""

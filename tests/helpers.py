@@ -42,6 +42,7 @@ def level(n: int, **over: Any) -> dict[str, Any]:
         "summary": text(f"Level {n} summary."),
         "sections": [{"id": "risk", "title": text("Risk"), "blocks": [{"text": text("Risky.")}]}],
         "quiz": [question(f"l{n}-q1", review="risk")],
+        "objectives": [text(f"Do one thing after level {n}."), text(f"Do another thing after level {n}.")],
     }
     data.update(over)
     return data

@@ -78,7 +78,7 @@ def test_unknown_key(tmp_path: Path) -> None:
     assert problem.startswith("content/levels/level-1.yaml:")
     assert problem.split(": ", 1)[1] == (
         "titel: unknown key 'titel'; expected one of: title, nav_title, description, summary, "
-        "sections, quiz, level, short_name"
+        "sections, quiz, level, short_name, objectives"
     )
 
 
@@ -277,3 +277,63 @@ def test_figure_only_once_per_page(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == [
         f"content/home.yaml:{second}: sections[0].blocks[2].figure: the figure can appear only once on a page"
     ]
+
+
+# --- the termbase (glossary ``avoid``) ---------------------------------------------------------
+
+
+def _glossary(**avoid: list[str]) -> dict[str, object]:
+    return {
+        "title": text("Glossary"),
+        "description": text("Terms."),
+        "summary": text("Terms."),
+        "terms": [
+            {
+                "id": "level",
+                "term": {**text("level"), "ru": "уровень"},
+                "definition": {**text("A position."), "ru": "Позиция; не путать с «третьим уровнем» и т. п."},
+                "avoid": avoid,
+            },
+            {
+                "id": "usp",
+                "term": text("USP"),
+                "definition": text("What sets you apart."),
+                "avoid": {"ru": ["USP -> УТП"]},
+            },
+        ],
+    }
+
+
+def test_a_forbidden_variant_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    # A folded text: the variant runs over two lines, and is reported at the line where it starts;
+    # the id of a link ([[usp]]) is not a word of the text.
+    folded = "  ru: >-\n    Клиент видит вас на третьем\n    уровне, а [[usp]] впереди;\n    и ещё USP.\n"
+    home_yaml = dump(home()).replace("  ru: Welcome, see [[level-1]]. [ru]\n", folded, 1)
+    assert folded in home_yaml
+    minimal_tree(
+        tmp_path,
+        {"content/glossary.yaml": _glossary(ru=["трет* уров* -> уровень 3"]), "content/home.yaml": home_yaml},
+    )
+    path = tmp_path / "content/home.yaml"
+    assert problems_of(tmp_path) == [
+        f"content/home.yaml:{_line_of(path, 'на третьем')}: summary.ru: "
+        '"третьем уровне" is not the course\'s term for level; write "уровень 3"',
+        f"content/home.yaml:{_line_of(path, 'и ещё USP')}: summary.ru: "
+        '"USP" is not the course\'s term for usp; write "УТП"',
+    ]
+
+
+def test_a_term_may_name_its_own_variants_and_other_languages_are_not_checked(tmp_path: Path) -> None:
+    # The definition of "level" quotes «третьим уровнем» to reject it; English text is not Russian.
+    home_data = home(summary={**text("Summary"), "en": "Third level, USP and all."})
+    minimal_tree(tmp_path, {"content/glossary.yaml": _glossary(ru=["трет* уров*"]), "content/home.yaml": home_data})
+    assert problems_of(tmp_path) == []
+
+
+def test_variants_match_whole_words_only() -> None:
+    from build_tools import termbase
+
+    pattern = termbase.compile_variant("klien")
+    assert pattern.search("para Klien kami") and not pattern.search("klinik kliennya")
+    stem = termbase.compile_variant("трет* уров*")
+    assert stem.search("на третьем  уровне") and stem.search("третьего\n уровня") and not stem.search("третьи лица")

@@ -95,7 +95,7 @@ def test_home_shows_the_figure_with_title_description_and_five_links(rendered: d
     md = rendered["ru"]["index.md"]
     assert md.count('<figure class="bsh-figure" data-search-exclude>') == 1
     assert '<title id="bsh-figure-title">Пять уровней иерархии «купля-продажа»</title>' in md
-    assert '<desc id="bsh-figure-desc">Пять ступеней снизу вверх' in md
+    assert '<desc id="bsh-figure-desc">Один пологий подъём' in md
     assert re.findall(r'<a href="([^"]+)" class="bsh-figure__step', md) == [
         f"levels/level-{n}.html" for n in (5, 4, 3, 2, 1)
     ]
@@ -124,3 +124,24 @@ def test_long_russian_names_are_broken_into_several_lines(rendered: dict[str, di
     step = re.search(r'<a href="levels/level-5.html".*?</a>', figure, re.S)
     assert step is not None
     assert len(re.findall(r"bsh-figure__name", step.group(0))) >= 2
+
+
+def test_the_figure_is_an_escalator_that_moves_both_ways_not_steps(
+    content: object, rendered: dict[str, dict[str, str]]
+) -> None:
+    # The level-1 quiz teaches that a level is not a step you keep: the figure must say the same.
+    fig = figure.layout(content.levels(), "en", Lang("en", content, {}).ui)  # type: ignore[attr-defined,arg-type]
+    by_level = {s.level: s for s in fig.steps}
+    # One straight slanted edge: each box's bottom-left corner lies on the line through the others.
+    corners = [(s.bottom_x, s.y + s.height) for s in fig.steps] + [(s.x, s.y) for s in fig.steps]
+    (x0, y0), (x1, y1) = (by_level[1].bottom_x, by_level[1].y + by_level[1].height), (by_level[5].x, by_level[5].y)
+    for x, y in corners:
+        assert abs((x - x0) * (y1 - y0) - (y - y0) * (x1 - x0)) < 1e-6 * fig.height * fig.width, (x, y)
+    assert fig.arrow is not None and len(fig.arrow.heads) == 2  # up and down
+    md = rendered["en"]["index.md"]
+    assert md.count('class="bsh-figure__head"') == 2
+    assert "<rect" not in md[md.index("<figure") :]
+    caption = re.search(r'<figcaption class="bsh-figure__caption">(.*?)</figcaption>', md)
+    assert caption and "both ways" in caption.group(1) and "slip down" in caption.group(1)
+    for lang, word in {"id": "dua arah", "ru": "в обе стороны", "vi": "hai chiều"}.items():
+        assert word in rendered[lang]["index.md"], lang

@@ -143,6 +143,38 @@ def test_the_figure(real_site: Path, lang: str) -> None:
         assert names == {n: f"{ui('level_n', lang, n=n)} {level_name(n, lang)}" for n in range(1, 6)}, rel
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_figure_caption_and_the_page_frame(real_site: Path, lang: str) -> None:
+    """The figure's caption (an escalator, not a staircase); on every level and module page, the
+    objectives under their lead-in and the time in this language."""
+    assert built(real_site, lang, "index.html").one("figcaption").text == squash(ui("figure_caption", lang))
+    for p in content().pages:
+        objectives = getattr(p.page, "objectives", None)
+        if objectives is None:
+            continue
+        frame = built(real_site, lang, html_of(p.id)).one("section", class_="bsh-objectives")
+        assert frame.one("p", class_="bsh-objectives__heading").text == ui("objectives_heading", lang), p.id
+        assert texts(frame.all("li")) == [squash(plain(o[lang], lang)) for o in objectives], p.id
+        time = frame.one("p", class_="bsh-objectives__time").text
+        numbers = [int(n) for n in re.findall(r"\d+", time)]
+        assert time == ui("page_time", lang, total=numbers[0], reading=numbers[1], quiz=numbers[2]), p.id
+        assert numbers[0] == numbers[1] + numbers[2] and numbers[2] == len(p.page.quiz), p.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glossary_index_and_links(real_site: Path, lang: str) -> None:
+    doc = built(real_site, lang, "glossary.html")
+    index = doc.one("nav", class_="bsh-glossary__index")
+    assert index.attrs["aria-label"] == ui("glossary_index", lang)
+    letters = [h.text for h in doc.one(class_="bsh-glossary").all("h2")]
+    assert texts(index.all("a")) == letters
+    glossary = content().glossary()
+    assert glossary is not None
+    more = doc.all("p", class_="bsh-glossary__more")
+    assert len(more) == sum(1 for t in glossary.terms if t.link)
+    assert all(m.text.startswith(ui("glossary_see", lang) + " ") for m in more)
+
+
 # --- quizzes --------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@
  *     progress page say how much is done and link the next step ([data-course-*], _course.html.j2);
  *   - records a page without a quiz as read once the end of its article has been on the screen;
  *   - keeps the ticks of the checklists ([data-checklist], _blocks.md.j2);
+ *   - marks the glossary entry a link leads to (data-target, beside course.css's :target rule);
  *   - shows a glossary term's definition in place: a link to a term (the page's
  *     <script type="application/json" data-glossary>, render.Renderer.glossary) becomes a button
  *     that opens a small panel (Escape or a click elsewhere closes it), linking on to the entry.
@@ -273,12 +274,30 @@
     });
   }
 
+  // --- the glossary entry a link leads to ----------------------------------------------------------
+
+  // course.css highlights it with :has(:target); the attribute does the same where :has() is not
+  // supported, and follows the links between terms on the glossary page (hashchange).
+  function markTarget() {
+    bsh.all(document, ".bsh-glossary__term[data-target]").forEach(function (el) {
+      el.removeAttribute("data-target");
+    });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    var entry = target && target.closest && target.closest(".bsh-glossary__term");
+    if (entry) entry.setAttribute("data-target", "");
+  }
+
   // --- start ---------------------------------------------------------------------------------------
 
   function start() {
     var data = course && course.steps ? course : null;
     if (data) terms(data.ui);
     checklists();
+    if (document.querySelector(".bsh-glossary")) {
+      markTarget();
+      window.addEventListener("hashchange", markTarget);
+    }
     if (!data || !store || !script) return; // nothing stored can be known: nothing is claimed
     var c = new Course(data, new URL("../", script.src));
     c.render();

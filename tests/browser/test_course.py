@@ -196,10 +196,49 @@ def test_a_glossary_term_opens_in_place(quiet: Page, base_url: str, lang: str) -
     expect(panel).to_be_visible()
     quiet.locator("h1").click()
     expect(panel).to_be_hidden()
-    # The link on to the glossary goes to the term's entry.
+    # The link on to the glossary goes to the term's entry, highlighted.
     button.click()
     more.click()
     assert quiet.url.endswith(f"/{url_of('glossary')}#{term.id}")
+    expect(quiet.locator(".bsh-glossary__term[data-target]")).to_have_count(1)
+
+
+def _highlight(page: Page, term_id: str) -> dict[str, str]:
+    return dict(
+        page.evaluate(
+            """id => {
+                const entry = document.getElementById(id).closest(".bsh-glossary__term");
+                const box = getComputedStyle(entry), mark = getComputedStyle(document.getElementById(id), "::before");
+                const top = entry.getBoundingClientRect().top;
+                return {bar: box.borderLeftWidth, outline: box.outlineStyle, mark: mark.content,
+                        visible: String(top >= 0 && top < window.innerHeight)};
+            }""",
+            term_id,
+        )
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_term_link_lands_on_the_term_highlighted(browser: Browser, base_url: str, lang: str, scheme: str) -> None:
+    """Not by colour alone: a thick bar, a dashed frame and a marker; in light and dark mode. A link
+    from one term to another on the glossary page moves the highlight (hashchange)."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}{lang}/{url_of('glossary')}#escalator")
+        marked = _highlight(page, "escalator")
+        assert marked["visible"] == "true"
+        assert marked["outline"] == "dashed" and "▶" in marked["mark"], marked
+        plain_entry = _highlight(page, "supplier")
+        assert plain_entry["outline"] == "none" and plain_entry["mark"] == "none", plain_entry
+        assert float(marked["bar"].removesuffix("px")) > float(plain_entry["bar"].removesuffix("px")), marked
+        expect(page.locator(".bsh-glossary__term[data-target]")).to_have_count(1)
+        page.evaluate("location.hash = '#customer'")
+        expect(page.locator(".bsh-glossary__term[data-target] h3")).to_have_attribute("id", "customer")
+        assert _highlight(page, "customer")["outline"] == "dashed"
+        assert _highlight(page, "escalator")["outline"] == "none"
+    finally:
+        context.close()
 
 
 def test_a_glossary_term_on_a_touch_phone(browser: Browser, base_url: str, lang: str) -> None:

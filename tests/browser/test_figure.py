@@ -19,9 +19,10 @@ def short_name(n: int, lang: str) -> str:
     return markup.to_plain(next(lv for lv in content().levels() if lv.level == n).short_name[lang])
 
 
-# Each step's text box within its rectangle, in the SVG's own units (so the rendering font counts).
+# Each step's text box within its box (a path with a slanted edge), in the SVG's own units (so the
+# rendering font counts).
 OVERFLOW = """svg => [...svg.querySelectorAll('a.bsh-figure__step')].flatMap(a => {
-  const r = a.querySelector('rect').getBBox();
+  const r = a.querySelector('.bsh-figure__box').getBBox();
   return [...a.querySelectorAll('tspan')].map(t => {
     const b = t.getBBox();
     return (b.x < r.x || b.x + b.width > r.x + r.width || b.y < r.y || b.y + b.height > r.y + r.height)
@@ -46,7 +47,7 @@ def colours(page: Page, level: int) -> tuple[str, str]:
     return page.evaluate(
         """n => {
           const a = document.querySelector(`.bsh-figure a[href$="level-${n}.html"]`);
-          const fill = getComputedStyle(a.querySelector('rect')).fill;
+          const fill = getComputedStyle(a.querySelector('.bsh-figure__box')).fill;
           const text = getComputedStyle(a.querySelector('text')).fill;
           const bg = getComputedStyle(document.body).backgroundColor;
           return [text, /rgba\\(.*, 0\\)$/.test(fill) || fill === 'none' ? bg : fill];
@@ -103,7 +104,7 @@ def test_keyboard_focus_is_visible(page: Page, base_url: str) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     expect(link).to_be_focused()
-    width = link.evaluate("a => getComputedStyle(a.querySelector('rect')).strokeWidth")
+    width = link.evaluate("a => getComputedStyle(a.querySelector('.bsh-figure__box')).strokeWidth")
     assert float(width.rstrip("px")) >= 3
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{base_url}en/levels/level-2.html")
@@ -113,7 +114,7 @@ def test_prints_in_black_on_white(page: Page, base_url: str) -> None:
     page.emulate_media(color_scheme="dark", media="print")
     page.goto(f"{base_url}ru/levels/level-5.html")
     steps = page.locator(".bsh-figure a")
-    fills = steps.evaluate_all("as => as.map(a => getComputedStyle(a.querySelector('rect')).fill)")
+    fills = steps.evaluate_all("as => as.map(a => getComputedStyle(a.querySelector('.bsh-figure__box')).fill)")
     texts = steps.evaluate_all("as => as.map(a => getComputedStyle(a.querySelector('text')).fill)")
     assert set(texts) == {"rgb(0, 0, 0)"}
     assert sorted(set(fills)) == ["rgb(221, 221, 221)", "rgb(255, 255, 255)"]
