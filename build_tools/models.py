@@ -282,8 +282,6 @@ class FinalQuestion(Question):
 class FinalQuizPage(Page):
     """``content/final-quiz.yaml``: the final test, drawn from its own bank to a blueprint."""
 
-    sample_size: int = Field(default=15, ge=1)
-    """How many questions each attempt draws (used while the bank is empty)."""
     pass_mark: int = Field(default=80, ge=1, le=100)
     """The score, in per cent of the attempt's questions, that passes the test."""
     blueprint: dict[Id, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
@@ -291,6 +289,16 @@ class FinalQuizPage(Page):
     The checker refuses a blueprint the bank cannot fill."""
     bank: list[FinalQuestion] = Field(default_factory=list)
     """The test's own questions, in any order; none of them appears on a page."""
+
+    @property
+    def attempt_size(self) -> int:
+        """How many questions one attempt holds: the blueprint's sum (no blueprint: the whole bank)."""
+        return sum(self.blueprint.values()) if self.blueprint else len(self.bank)
+
+    @property
+    def pass_count(self) -> int:
+        """The score an attempt needs to pass: ``pass_mark`` per cent of its questions, rounded up."""
+        return -(-self.attempt_size * self.pass_mark // 100)
 
 
 class Statement(Strict):

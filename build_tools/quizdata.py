@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from build_tools import markup
-from build_tools.models import Question
+from build_tools.models import FinalQuestion, FinalQuizPage, Question
 
 if TYPE_CHECKING:
     from build_tools.render import Renderer
@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 # Interface strings quiz.js formats at run time; the others are written into the HTML.
 SCRIPT_UI_KEYS = (
     "quiz_correct",
+    "quiz_first_wrong",
+    "quiz_wrong_picks",
+    "quiz_missed_picks",
     "quiz_partly",
     "quiz_incorrect",
     "quiz_partial_multiple",
     "quiz_partial_ordering",
     "quiz_your_answer",
+    "quiz_other_options",
     "quiz_no_answer",
     "correct_answer",
     "quiz_result",
@@ -33,25 +37,33 @@ SCRIPT_UI_KEYS = (
     "quiz_review",
     "quiz_answered",
     "quiz_unanswered",
+    "quiz_question_n",
+    "quiz_passed",
+    "quiz_not_passed",
+    "quiz_bank_failed",
     "quiz_moved",
     "quiz_choose_first",
     "quiz_reset_confirm",
     "quiz_cleared",
 )
 
-QuizData = Callable[[str, str, Sequence[Question], int], dict[str, Any]]
+QuizData = Callable[[str, str, Sequence[Question], FinalQuizPage | None], dict[str, Any]]
 
 
 def builder(renderer: Renderer) -> QuizData:
-    """The ``quiz_data(quiz_id, mode, questions, sample)`` template global of one renderer."""
+    """The ``quiz_data(quiz_id, mode, questions, final)`` template global of one renderer."""
 
-    def quiz_data(quiz_id: str, mode: str, questions: Sequence[Question], sample: int = 0) -> dict[str, Any]:
-        return build(renderer, quiz_id, mode, questions, sample)
+    def quiz_data(
+        quiz_id: str, mode: str, questions: Sequence[Question], final: FinalQuizPage | None = None
+    ) -> dict[str, Any]:
+        return build(renderer, quiz_id, mode, questions, final)
 
     return quiz_data
 
 
-def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Question], sample: int) -> dict[str, Any]:
+def build(
+    renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Question], final: FinalQuizPage | None
+) -> dict[str, Any]:
     """The quiz's data for the page being rendered (``renderer.here``).
 
     Args:
@@ -59,7 +71,7 @@ def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Quest
         quiz_id: The quiz's id (the id of the page it sits on); names its saved progress.
         mode: ``practice`` (check each question) or ``test`` (submit once).
         questions: The quiz's questions, in the order they appear on the page.
-        sample: How many questions one attempt draws (0: all of them).
+        final: The final test (its bank is ``questions``): each attempt draws to its blueprint.
 
     Returns:
         A JSON-ready mapping; ``docs/assets/quiz.js`` documents each key.
@@ -77,7 +89,7 @@ def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Quest
     topics: dict[str, dict[str, str]] = {}
     items: list[dict[str, Any]] = []
     for q in questions:
-        topic = topic_of.get(q.id, quiz_id)
+        topic = q.topic if isinstance(q, FinalQuestion) else topic_of.get(q.id, quiz_id)
         if topic not in topics:
             target = lang.targets[topic]
             topics[topic] = {"title": target.label, "url": href(target.url)}
@@ -88,6 +100,8 @@ def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Quest
             "options": [o.id for o in q.options],
             "answer": [q.answer] if isinstance(q.answer, str) else list(q.answer),
         }
+        if isinstance(q, FinalQuestion):
+            item["group"] = q.group
         if q.review:
             ref = q.review if "#" in q.review else f"{topic}#{q.review}"
             target = lang.targets[ref]
@@ -96,12 +110,21 @@ def build(renderer: Renderer, quiz_id: str, mode: str, questions: Sequence[Quest
             title = target.label if page == topic else f"{lang.targets[page].label} › {target.label}"
             item["review"] = {"title": title, "url": href(target.url)}
         items.append(item)
-    return {
+    data: dict[str, Any] = {
         "id": quiz_id,
         "mode": mode,
         "lang": lang.code,
-        "sample": sample if 0 < sample < len(items) else 0,
+        "sample": 0,
         "topics": topics,
         "questions": items,
         "ui": {key: lang.ui(key) for key in SCRIPT_UI_KEYS},
     }
+    if final is not None:
+        # The attempt's size, its draw (topics in the blueprint's order) and the pass mark.
+        data["sample"] = final.attempt_size
+        data["blueprint"] = [[topic, count] for topic, count in final.blueprint.items()]
+        data["passMark"] = final.pass_mark
+        for topic in final.blueprint:  # every topic of the blueprint, even one the bank lacks
+            if topic not in topics and topic in lang.targets:
+                topics[topic] = {"title": lang.targets[topic].label, "url": href(lang.targets[topic].url)}
+    return data

@@ -114,6 +114,7 @@ class Renderer:
         self.env.globals["quiz_data"] = quizdata.builder(self)
         self.env.globals["quiz_bank"] = self.quiz_bank
         self.env.globals["quiz_topics"] = self.quiz_topics
+        self.env.globals["bank_path"] = bank_script
         self._converted: dict[tuple[int, str], Markup] = {}
         self._escaped: tuple[dict[str, Markup], dict[str, Markup]] = ({}, {})  # as Markdown, as HTML
         self.scripts: dict[str, str] = {}
@@ -203,8 +204,9 @@ class Renderer:
         return markup.relative_url(target, self.here)
 
     def quiz_bank(self, quiz_id: str, questions: Sequence[Question], uid: str, mode: str) -> str:
-        """Render a sampled quiz's questions into its bank script (``bank_script``), which
-        ``quiz.js`` reads from ``window.bshQuizBanks[quiz_id]``. Returns nothing to output."""
+        """Render the final test's bank into its script (``bank_script``), which ``quiz.js`` loads
+        when an attempt starts and reads from ``window.bshQuizBanks[quiz_id]``. Returns nothing
+        to output."""
         macros = self.env.get_template("_questions.html.j2").make_module({"questions": [], "uid": uid, "mode": mode})
         question = getattr(macros, "question")  # noqa: B009 - a template macro, unknown to mypy
         items = {q.id: str(question(q)).strip() for q in questions}
@@ -220,7 +222,8 @@ class Renderer:
     def quiz_topics(self, questions: Sequence[Question]) -> list[Target]:
         """The quizzes of the topics ``questions`` come from, linked from the page being rendered."""
         topic_of = {q.id: p.id for p, q in self.lang.content.questions()}
-        topics = dict.fromkeys(topic_of[q.id] for q in questions)
+        order = [p.id for p in self.lang.content.pages]
+        topics = sorted({getattr(q, "topic", None) or topic_of[q.id] for q in questions}, key=order.index)
         return [Target(self._url(f"{self._resolve(t).url}#quiz"), self._resolve(t).label) for t in topics]
 
     def by_letter(self, terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
@@ -295,7 +298,7 @@ _KIND_ASSETS = {
 
 
 def bank_script(quiz_id: str) -> str:
-    """Where a sampled quiz's question bank goes (path under ``docs/``)."""
+    """Where the final test's question bank goes (path under ``docs/``), loaded on Start."""
     return f"assets/quiz-bank-{quiz_id}.js"
 
 
@@ -310,10 +313,9 @@ _COURSE = {"css": ["assets/course.css"], "js": ["assets/bsh.js", COURSE_SCRIPT, 
 
 def page_assets(p: LoadedPage) -> dict[str, list[str]]:
     """The page-specific stylesheets and scripts of a page."""
-    if p.spec.kind == "final-quiz":  # the bank first: scripts run in order
-        assets = {"css": _QUIZ["css"], "js": [bank_script(p.id), *_QUIZ["js"]]}
-    else:
-        assets = _KIND_ASSETS.get(p.spec.kind, _QUIZ if p.page.quiz else {"css": [], "js": []})
+    # The final test's bank is not among them: quiz.js loads it when an attempt starts.
+    kind_assets = _QUIZ if p.page.quiz or p.spec.kind == "final-quiz" else {"css": [], "js": []}
+    assets = _KIND_ASSETS.get(p.spec.kind, kind_assets)
     has_figure = isinstance(p.page, LevelPage) or any(b.figure for s in p.page.sections for b in s.blocks)
     css = ["assets/figure.css", *assets["css"]] if has_figure else assets["css"]
     return {

@@ -201,13 +201,16 @@ def check_question(item: Element, q: Question, lang: str, mode: str) -> None:
         moves = [b.one(class_="bsh-quiz__sr") for b in item.all("button", data_quiz_move=True)]
         assert texts(moves) == [ui("quiz_move_up", lang), ui("quiz_move_down", lang)] * len(q.options), where
     else:
-        assert hint.text == ui("choose_all" if q.type == "multiple" else "choose_one", lang), where
+        n = len(keys(q))
+        multiple = f"choose_{n}" if 2 <= n <= 4 else "choose_all"  # the hint says the count
+        assert hint.text == ui(multiple if q.type == "multiple" else "choose_one", lang), where
     label = "span" if q.type == "ordering" else "label"
     labels = {o.attrs["data-quiz-option"]: o.all(label)[0].text for o in item.one(class_="bsh-quiz__options").all("li")}
     assert labels == {o.id: squash(option_label(q, o.id, lang)) for o in q.options}, where
     if mode == "practice":
         assert item.one(data_quiz_action="check").text == ui("quiz_check", lang), where
-        assert item.one(data_quiz_action="retry").text == ui("quiz_retry", lang), where
+        assert item.one(data_quiz_action="try-again").text == ui("quiz_retry", lang), where
+        assert item.one(data_quiz_action="show-answer").text == ui("show_answer", lang), where
     else:
         assert item.all(data_quiz_action="check") == [], where
     details = item.one("details")
@@ -217,9 +220,27 @@ def check_question(item: Element, q: Question, lang: str, mode: str) -> None:
     assert paragraphs[0].text == squash(f"{ui('correct_answer', lang)} {correct}"), where
     assert paragraphs[1].text == ui("why", lang), where
     explanations = {li.attrs["data-quiz-explain"]: li.text for li in details.all("li")}
-    assert explanations == {
-        o.id: squash(f"{option_label(q, o.id, lang)}: {plain(o.explain[lang], lang)}") for o in q.options
-    }, where
+    assert explanations == {o.id: squash(explained(q, o.id, lang)) for o in q.options}, where
+
+
+def explained(q: Question, option_id: str, lang: str) -> str:
+    """An option's explanation as the page writes it: the verdict from the interface strings
+    (one convention per language), never typed into the explanation."""
+    o = next(o for o in q.options if o.id == option_id)
+    if q.type == "ordering":
+        return f"{option_label(q, option_id, lang)}: {plain(o.explain[lang], lang)}"
+    verdict = ui("quiz_verdict_right" if option_id in keys(q) else "quiz_verdict_wrong", lang)
+    return f"{option_label(q, option_id, lang)} — {verdict}. {plain(o.explain[lang], lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_verdicts_never_read_as_a_true_false_label(lang: str) -> None:
+    """"Benar"/"Salah" as a verdict after the option "Salah" would read as a contradiction."""
+    labels = {ui("true", lang).casefold(), ui("false", lang).casefold()}
+    for key in ("quiz_verdict_right", "quiz_verdict_wrong"):
+        verdict = ui(key, lang).casefold()
+        assert verdict not in labels and not any(verdict.startswith(x) for x in labels), (lang, key)
+        assert not verdict.endswith((".", "!", ":")), (lang, key)  # the template adds the full stop
 
 
 def check_quiz_frame(root: Element, lang: str, mode: str) -> dict[str, Any]:
@@ -255,6 +276,12 @@ def test_practice_quizzes(real_site: Path, lang: str) -> None:
         assert [i.attrs["data-quiz-question"] for i in items] == [q.id for q in p.page.quiz]
         for item, q in zip(items, p.page.quiz, strict=True):
             check_question(item, q, lang, "practice")
+        # The answer key, printed after the questions.
+        key = root.one(data_quiz_key=True)
+        assert key.one("p").text == ui("quiz_answer_key", lang)
+        assert texts(key.all("li")) == [
+            squash("; ".join(option_label(q, k, lang) for k in keys(q))) for q in p.page.quiz
+        ]
         assert data["topics"][p.id]["title"] == title(p.id, lang)
         for q, entry in zip(p.page.quiz, data["questions"], strict=True):
             if q.review and "#" not in q.review:
@@ -268,16 +295,31 @@ def test_the_final_quiz_and_its_bank(real_site: Path, lang: str) -> None:
     root = built(real_site, lang, html_of(final.id)).one("section", data_quiz=final.id)
     data = check_quiz_frame(root, lang, "test")
     assert root.one(data_quiz_action="submit").text == ui("quiz_submit", lang)
-    assert root.one(data_quiz_results=True).one(data_quiz_action="retry").text == ui("quiz_new_attempt", lang)
-    # Without JavaScript: the test cannot run; every topic's quiz is linked, by its title.
+    results = root.one(data_quiz_results=True)
+    assert results.one(data_quiz_action="retry").text == ui("quiz_new_attempt", lang)
+    assert results.one(data_quiz_missed_section=True).one("p").text == ui("quiz_missed", lang)
+    assert root.one(data_quiz_action="submit-anyway").text == ui("quiz_submit_anyway", lang)
+    # The start panel: how many questions, the pass mark, when the answers show, the button.
+    page_ = final.page
+    assert isinstance(page_, FinalQuizPage)
+    start = root.one(data_quiz_start=True)
+    size = sum(page_.blueprint.values()) if page_.blueprint else len(page_.bank)
+    count = -(-size * page_.pass_mark // 100)
+    facts = f"{ui('quiz_start_count', lang, n=size)} {ui('quiz_pass_rule', lang, percent=page_.pass_mark, count=count, total=size)}"
+    assert texts(start.all("p")) == [squash(facts), ui("quiz_start_note", lang), ui("quiz_start", lang)]
+    assert data["sample"] == size and data["passMark"] == page_.pass_mark
+    assert data["blueprint"] == [[t, n] for t, n in page_.blueprint.items()]
+    # Without JavaScript: the test cannot run; every topic's practice quiz is linked, by its title.
     assert root.one(data_quiz_nojs=True).text == ui("quiz_bank_nojs", lang)
-    bank = [q for _, q in content().questions()]
+    bank = page_.bank
     order = [p.id for p in content().pages]
-    topic_of = {q.id: p.id for p, q in content().questions()}
-    topics = sorted({topic_of[q.id] for q in bank}, key=order.index)
+    topics = sorted({q.topic for q in bank}, key=order.index)
     links = root.one("noscript").all("a")
     assert [(a.text, a.attrs["href"]) for a in links] == [(title(t, lang), f"{html_of(t)}#quiz") for t in topics]
-    assert {t: v["title"] for t, v in data["topics"].items()} == {t: title(t, lang) for t in topics}
+    assert {t: v["title"] for t, v in data["topics"].items()} == {t: title(t, lang) for t in {*topics, *page_.blueprint}}
+    assert {q["id"]: (q["topic"], q["group"]) for q in data["questions"]} == {q.id: (q.topic, q.group) for q in bank}
+    # The bank is no script of the page's: it loads on Start.
+    assert "quiz-bank" not in " ".join(s.attrs.get("src", "") for s in built(real_site, lang, html_of(final.id)).all("script"))
     # The questions, in their bank script.
     script = (real_site / lang / "assets/quiz-bank-final-quiz.js").read_text(encoding="utf-8")
     found = re.search(r"JSON\.parse\((\".*\")\);\s*$", script, re.S)

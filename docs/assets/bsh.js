@@ -170,11 +170,13 @@
 
   // --- a quiz's saved state ------------------------------------------------------------------------
   // {v: 1, seed, answers: {questionId: [optionIds]}, judged: [questionIds] (practice),
+  //  tries: {questionId: 1 (wrong at the first try, held) | 2 (trying again)} (practice; optional),
   //  submitted (test), sample: [questionIds] | null, last: Result | null, best: Result | null},
-  // Result = {score, total, at: epoch ms}. Anything else is ignored, never an error.
+  // Result = {score, total, at: epoch ms, passed?: boolean (the final test)}. Anything else is
+  // ignored, never an error; tries and passed came later and are optional, so the version stays 1.
 
   function newQuizState(seed) {
-    return { v: QUIZ_VERSION, seed: seed >>> 0, answers: {}, judged: [], submitted: false, sample: null, last: null, best: null };
+    return { v: QUIZ_VERSION, seed: seed >>> 0, answers: {}, judged: [], tries: {}, submitted: false, sample: null, last: null, best: null };
   }
 
   function isIds(x) {
@@ -213,6 +215,9 @@
     quiz.questions.forEach(function (q) { byId[q.id] = q; });
     if (isResult(s.last)) state.last = s.last;
     if (isResult(s.best)) state.best = s.best;
+    ["last", "best"].forEach(function (k) {
+      if (state[k] && typeof state[k].passed !== "boolean") delete state[k].passed;
+    });
     if (state.last && !state.best) state.best = state.last;
     if (quiz.sample) {
       var ok = isIds(s.sample) && s.sample.length === quiz.sample && s.sample.every(function (id) { return byId[id]; });
@@ -226,6 +231,12 @@
     if (isIds(s.judged)) {
       state.judged = s.judged.filter(function (id) { return state.answers[id]; });
     }
+    var tries = s.tries && typeof s.tries === "object" ? s.tries : {};
+    Object.keys(tries).forEach(function (id) {
+      if (byId[id] && (tries[id] === 1 || tries[id] === 2) && state.judged.indexOf(id) < 0 && quiz.mode !== "test") {
+        state.tries[id] = tries[id];
+      }
+    });
     state.submitted = s.submitted === true && quiz.mode === "test";
     return state;
   }
@@ -507,14 +518,14 @@
   /**
    * A quiz's status from its saved state (the raw text or null), read as quiz.js reads it:
    * {state: "not-started" | "in-progress" | "done", answered, total, last, best}
-   * (quiz: {questions: [ids], sample: questions per attempt, 0 for all}). Done: every question
-   * checked, the test submitted, or a score kept from an earlier round with nothing answered
-   * since. Anything unreadable counts as not started.
+   * (quiz: {questions: [ids], sample: questions per attempt, 0 for a practice quiz}). Done: every
+   * question checked, the test submitted, or a score kept from an earlier round with nothing
+   * answered since. Anything unreadable counts as not started.
    */
   function quizStatus(quiz, raw) {
     var ids = quiz.questions || [];
-    // What quiz.js is given for this quiz (quizdata.py): a sample only when it leaves some out.
-    var sample = quiz.sample > 0 && quiz.sample < ids.length ? quiz.sample : 0;
+    // What quiz.js is given for this quiz (quizdata.py): the final test's attempt size.
+    var sample = quiz.sample > 0 ? quiz.sample : 0;
     var total = sample || ids.length;
     var s = raw === null || raw === undefined ? null : parseQuizState(raw, {
       mode: quiz.sample ? "test" : "practice",

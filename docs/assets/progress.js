@@ -9,7 +9,7 @@
  * own settings for this site (keys "<site path>….__<name>", e.g. the colour scheme).
  *
  * Data (<script type="application/json" data-progress-data>):
- *   {lang, quizzes: [{id, title, url, questions: [ids], sample}], levels: {n: short name},
+ *   {lang, quizzes: [{id, title, url, questions: [ids], sample, passMark?}], levels: {n: short name},
  *    assessment: url | null, ui: {key: text with {placeholders}}}
  */
 (function (bsh) {
@@ -35,7 +35,14 @@
     return !!sitePath && key.indexOf(sitePath) === 0 && /\.__\w+$/.test(key);
   }
 
-  var logic = { quizStatus: quizStatus, customers: customers, isSiteKey: isSiteKey };
+  /** Whether a kept result passed the pass mark (its own flag, or its score for an older one). */
+  function passed(result, passMark) {
+    if (!result) return null;
+    if (typeof result.passed === "boolean") return result.passed;
+    return result.score * 100 >= passMark * result.total - 1e-9;
+  }
+
+  var logic = { quizStatus: quizStatus, customers: customers, isSiteKey: isSiteKey, passed: passed };
   if (typeof module === "object" && module.exports) module.exports = logic;
   if (typeof document === "undefined") return;
 
@@ -81,10 +88,18 @@
         if (!row || !self.storage) return; // without storage, unknown: the page's dashes stay
         var st = quizStatus(quiz, bsh.read(self.storage, bsh.quizKey(quiz.id)));
         row.setAttribute("data-state", st.state);
-        row.querySelector("[data-progress-status]").textContent =
-          st.state === "done" ? ui.pr_done
-            : st.state === "in-progress" ? fill(ui.pr_in_progress, { answered: self.number(st.answered), total: self.number(st.total) })
-              : ui.pr_not_started;
+        var status = st.state === "done" ? ui.pr_done
+          : st.state === "in-progress" ? fill(ui.pr_in_progress, { answered: self.number(st.answered), total: self.number(st.total) })
+            : ui.pr_not_started;
+        // The final test: passed (the best attempt did, and when) or not yet, once submitted.
+        var ok = typeof quiz.passMark === "number" ? passed(st.best, quiz.passMark) : null;
+        if (ok === null) row.removeAttribute("data-passed");
+        else {
+          row.setAttribute("data-passed", String(ok));
+          var verdict = ok ? fill(ui.pr_passed, { date: bsh.date(self.lang, st.best.at) }) : ui.pr_not_passed;
+          status = st.state === "done" ? verdict : status + " · " + verdict;
+        }
+        row.querySelector("[data-progress-status]").textContent = status;
         row.querySelector("[data-progress-last]").textContent = self.score(st.last);
         row.querySelector("[data-progress-best]").textContent = self.score(st.best);
       });

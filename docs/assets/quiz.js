@@ -4,9 +4,11 @@
  * per quiz element, started once the document is parsed. Needs bsh.js, loaded before it.
  *
  * Data (the quiz's <script type="application/json" data-quiz-data>):
- *   {id, mode: "practice"|"test", lang, sample: questions per attempt (0: all),
+ *   {id, mode: "practice"|"test", lang, sample: questions per attempt (0: all, in order),
  *    topics: {pageId: {title, url}}, ui: {key: text with {placeholders}},
- *    questions: [{id, type, topic, options: [ids], answer: [ids], review?: {title, url}}]}
+ *    questions: [{id, type, topic, options: [ids], answer: [ids], review?: {title, url}, group?}],
+ *    and for the final test: blueprint: [[topic, count]], passMark: per cent}
+ * The final test's questions (HTML) are in a bank script loaded when an attempt starts.
  *
  * Saved state: localStorage["bsh-quiz:v1:<quiz id>"], read by bsh.parseQuizState (bsh.js says
  * the format; the dashboard reads it there too).
@@ -75,6 +77,66 @@
   /** The questions of an attempt: a seeded sample, or all of them in their order. */
   function pickSample(ids, size, seed) {
     return size > 0 && size < ids.length ? shuffle(ids, seed).slice(0, size) : ids.slice();
+  }
+
+  /**
+   * The final test's draw: for each topic of the blueprint ([[topic, count]], in its order),
+   * `count` distinct concept groups at random and one random item of each, so an attempt never
+   * holds two items of one group. An empty blueprint takes every question, shuffled.
+   * questions: [{id, topic, group}]; returns the attempt's question ids in order.
+   */
+  function draw(questions, blueprint, seed) {
+    var next = random(seed);
+    var pick = function (list) { return list[Math.floor(next() * list.length)]; };
+    var ids = questions.map(function (q) { return q.id; });
+    if (!blueprint || !blueprint.length) return shuffle(ids, seed);
+    var out = [];
+    blueprint.forEach(function (entry) {
+      var groups = {};
+      var names = [];
+      questions.forEach(function (q) {
+        if (q.topic !== entry[0]) return;
+        var g = q.group || q.id;
+        if (!groups[g]) names.push(g);
+        (groups[g] = groups[g] || []).push(q.id);
+      });
+      // A partial Fisher-Yates: the first `count` places get distinct random groups.
+      for (var i = 0; i < entry[1] && i < names.length; i++) {
+        var j = i + Math.floor(next() * (names.length - i));
+        var t = names[i];
+        names[i] = names[j];
+        names[j] = t;
+        out.push(pick(groups[names[i]]));
+      }
+    });
+    return out;
+  }
+
+  /** Whether a score passes: at least passMark per cent of the questions (no pass mark: null). */
+  function passes(score, total, passMark) {
+    if (typeof passMark !== "number") return null;
+    return total > 0 && score * 100 >= passMark * total - 1e-9;
+  }
+
+  /** The score that passes, in questions: "16 of 20" for 80 %. */
+  function passCount(total, passMark) {
+    return Math.ceil((total * passMark) / 100 - 1e-9);
+  }
+
+  /** Topics from the weakest to the strongest (share of credit); ties keep their order. */
+  function weakestFirst(topics) {
+    return topics.map(function (t, i) { return { t: t, i: i }; }).sort(function (a, b) {
+      return a.t.score / a.t.total - b.t.score / b.t.total || a.i - b.i;
+    }).map(function (x) { return x.t; });
+  }
+
+  /** A question's prompt shortened for a link: whole words, at most `max` characters. */
+  function shorten(text, max) {
+    var s = String(text).replace(/\s+/g, " ").trim();
+    if (s.length <= max) return s;
+    var cut = s.slice(0, max);
+    var space = cut.lastIndexOf(" ");
+    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?]+$/, "") + "…";
   }
 
   /** Judges a response (chosen option ids, or the order for an ordering question). Credit is
@@ -150,15 +212,19 @@
     return bsh.write(storage, bsh.quizKey(data.id), JSON.stringify(state));
   }
 
-  /** Keeps a finished attempt's result as the last one, and as the best one when it is better. */
-  function record(state, result, now) {
+  /** Keeps a finished attempt's result as the last one, and as the best one when it is better;
+   *  with a pass mark, each says whether it passed. */
+  function record(state, result, now, passMark) {
     var r = { score: result.score, total: result.total, at: now };
+    var ok = passes(result.score, result.total, passMark);
+    if (ok !== null) r.passed = ok;
     state.last = r;
     if (!state.best || r.score / r.total > state.best.score / state.best.total) state.best = r;
   }
 
   var logic = {
     hash: hash, random: random, shuffle: shuffle, optionOrder: optionOrder, pickSample: pickSample,
+    draw: draw, passes: passes, passCount: passCount, weakestFirst: weakestFirst, shorten: shorten,
     judge: judge, summarize: summarize, verdict: verdict, partialText: partialText, load: load,
     save: save, record: record
   };
@@ -172,16 +238,28 @@
   }
 
   /**
-   * A sampled quiz's questions come in a script of their own: window.bshQuizBanks[quiz id] =
-   * {question id: HTML of its <li>} (see quiz.html.j2). Each is parsed only when an attempt draws
-   * it. Returns {list, html}, null without a bank, or false when the bank's script did not load.
+   * The final test's questions come in a script of their own, loaded when an attempt starts (or
+   * resumes): window.bshQuizBanks[quiz id] = {question id: HTML of its <li>} (see quiz.html.j2).
+   * Each is parsed only when an attempt draws it. Returns {list, src, html} or null without a bank.
    */
   function findBank(root) {
     var list = root.querySelector("[data-quiz-bank]");
-    if (!list) return null;
-    var html = (window.bshQuizBanks || {})[root.getAttribute("data-quiz")];
-    if (!html || typeof html !== "object") return false;
-    return { list: list, html: html };
+    return list ? { list: list, src: list.getAttribute("data-quiz-bank"), html: null } : null;
+  }
+
+  function bankOf(id) {
+    var html = (window.bshQuizBanks || {})[id];
+    return html && typeof html === "object" ? html : null;
+  }
+
+  /** Loads the bank's script once; done(html or null when it failed). */
+  function loadBank(id, src, done) {
+    if (bankOf(id)) return done(bankOf(id));
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { done(bankOf(id)); };
+    script.onerror = function () { done(null); };
+    document.body.appendChild(script);
   }
 
   function Quiz(root, data, bank) {
@@ -196,12 +274,21 @@
     this.live = root.querySelector("[data-quiz-live]");
     this.storage = bsh.storage();
     this.state = load(this.storage, data);
-    // Save a new attempt at once, so that a reload shows the same order and sample.
-    var fresh = !this.state || (data.sample && !this.state.sample);
-    this.state = this.state || bsh.newQuizState(newSeed());
     bsh.enhance(root, "quiz");
-    var pending = root.querySelector("[data-quiz-pending]");
-    if (pending) pending.parentNode.removeChild(pending); // the attempt's questions take its place
+    root.addEventListener("click", function (e) { self.click(e); });
+    root.addEventListener("change", function (e) { self.change(e); });
+    if (bank) {
+      this.state = this.state || bsh.newQuizState(newSeed());
+      this.active = [];
+      // An attempt open (or submitted) before a reload resumes with its questions; otherwise the
+      // start panel waits for "Start the test", and the bank is not loaded before.
+      if (this.state.sample) this.open(false);
+      else this.render();
+      return;
+    }
+    // Save a new attempt at once, so that a reload shows the same order.
+    var fresh = !this.state;
+    this.state = this.state || bsh.newQuizState(newSeed());
     this.arrange();
     // Choices made before the script ran (a learner may answer while it loads) are kept, not wiped.
     var early = false;
@@ -215,8 +302,6 @@
     }, this);
     if (fresh || early) this.save();
     this.render();
-    root.addEventListener("click", function (e) { self.click(e); });
-    root.addEventListener("change", function (e) { self.change(e); });
   }
 
   Quiz.prototype = {
@@ -228,11 +313,46 @@
       return this.data.mode === "test";
     },
 
+    started: function () {
+      return !this.bank || !!(this.bank.html && this.state.sample);
+    },
+
+    // The final test: load the bank, then show the attempt (fresh: a new draw, saved at once).
+    open: function (fresh) {
+      var self = this;
+      var pending = this.root.querySelector("[data-quiz-pending]");
+      var start = this.root.querySelector('[data-quiz-action="start"]');
+      if (start) start.disabled = true;
+      loadBank(this.data.id, this.bank.src, function (html) {
+        if (start) start.disabled = false;
+        if (!html) {
+          // The questions cannot come: say so, and offer the topics' practice quizzes instead.
+          var fallback = self.root.querySelector("noscript");
+          if (pending) {
+            pending.textContent = "";
+            pending.appendChild(make("p", self.ui.quiz_bank_failed, "bsh-quiz__note"));
+            if (fallback) pending.insertAdjacentHTML("beforeend", fallback.textContent);
+          }
+          self.announce(self.ui.quiz_bank_failed);
+          return;
+        }
+        if (pending) pending.textContent = "";
+        self.bank.html = html;
+        if (fresh) self.state.sample = null;
+        self.arrange();
+        if (fresh) self.save();
+        self.render();
+        if (fresh) self.focusFirst();
+      });
+    },
+
     // The attempt's questions in their order, and each question's options in theirs.
     arrange: function () {
       var st = this.state;
+      var data = this.data;
       var ids = this.items.map(function (it) { return it.q.id; });
-      if (this.data.sample && !st.sample) st.sample = pickSample(ids, this.data.sample, st.seed);
+      if (data.blueprint && !st.sample) st.sample = draw(data.questions, data.blueprint, st.seed);
+      else if (data.sample && !st.sample) st.sample = pickSample(ids, data.sample, st.seed);
       var active = st.sample || ids;
       this.active = [];
       var bank = this.bank;
@@ -267,10 +387,15 @@
       return it.active && (this.test() ? this.state.submitted : this.state.judged.indexOf(it.q.id) >= 0);
     },
 
-    // An ordering question is answered once an item has moved: its shuffled start is no answer.
+    // A practice question after a first wrong try, until "Try again" or "Show the answer".
+    held: function (it) {
+      return !this.test() && !this.judged(it) && this.state.tries[it.q.id] === 1;
+    },
+
+    // An ordering question is judged in the order shown, moved or not.
     response: function (it) {
       var a = this.state.answers[it.q.id] || [];
-      return it.q.type === "ordering" && a.length ? order(it) : a;
+      return it.q.type === "ordering" && it.el ? order(it) : a;
     },
 
     answers: function () {
@@ -279,12 +404,17 @@
       return out;
     },
 
+    // Answered: an option chosen, or an ordering question's items moved.
+    isAnswered: function (it) {
+      return !!(this.state.answers[it.q.id] || []).length;
+    },
+
     answered: function () {
-      return this.active.filter(function (it) { return this.response(it).length; }, this).length;
+      return this.active.filter(this.isAnswered, this).length;
     },
 
     finished: function () {
-      return this.active.every(this.judged, this);
+      return this.active.length > 0 && this.active.every(this.judged, this);
     },
 
     render: function () {
@@ -294,6 +424,7 @@
       var ui = this.ui;
       var lang = this.data.lang;
       var st = this.state;
+      var started = this.started();
       var history = this.root.querySelector("[data-quiz-history]");
       history.hidden = !st.last;
       if (st.last) {
@@ -302,24 +433,53 @@
           best: bsh.result(ui, lang, st.best.score, st.best.total)
         });
       }
+      var start = this.root.querySelector("[data-quiz-start]");
+      if (start) start.hidden = started;
       var progress = this.root.querySelector("[data-quiz-progress]");
       if (progress) {
-        progress.parentNode.hidden = st.submitted;
-        this.sure = 0;
+        progress.parentNode.hidden = st.submitted || !started;
         // Plain digits (the course's languages all write them): a first Intl formatter is slow.
         progress.textContent = fill(ui.quiz_answered, { answered: this.answered(), total: this.active.length });
       }
+      var open = this.root.querySelector("[data-quiz-unanswered]");
+      if (open && !open.hidden) this.listUnanswered(open);
       this.renderResults();
+    },
+
+    // The panel of questions left open (Submit pressed early): links to each; hidden when none is left.
+    listUnanswered: function (panel) {
+      var left = this.test() && !this.state.submitted ? this.active.filter(function (it) { return !this.isAnswered(it); }, this) : [];
+      panel.hidden = !left.length;
+      if (!left.length) return;
+      panel.querySelector("[data-quiz-unanswered-count]").textContent =
+        fill(this.ui.quiz_unanswered, { left: left.length, total: this.active.length });
+      this.links(panel.querySelector("[data-quiz-unanswered-list]"), left);
+    },
+
+    // Links to questions ("Question 4: Who developed…"), numbered as the attempt shows them.
+    links: function (list, items) {
+      var ui = this.ui;
+      list.textContent = "";
+      items.forEach(function (it) {
+        var n = this.active.indexOf(it) + 1;
+        var a = list.appendChild(make("li")).appendChild(make("a", fill(ui.quiz_question_n, {
+          n: n, prompt: shorten(it.el.querySelector("legend").textContent, 70)
+        })));
+        a.href = "#" + it.el.id;
+        a.setAttribute("data-quiz-goto", it.q.id);
+      }, this);
     },
 
     renderQuestion: function (it) {
       var judged = this.judged(it);
+      var held = this.held(it);
+      var locked = judged || held;
       var chosen = this.response(it);
       var el = it.el;
       var r = judge(it.q, chosen);
       all(el, "input").forEach(function (input) {
         input.checked = chosen.indexOf(input.value) >= 0;
-        input.disabled = judged;
+        input.disabled = locked;
       });
       all(el, "[data-quiz-option]").forEach(function (li, i) {
         var id = li.getAttribute("data-quiz-option");
@@ -327,46 +487,73 @@
         var mark = !judged ? "" : right ? "right" : it.q.type === "ordering" || chosen.indexOf(id) >= 0 ? "wrong" : "";
         if (mark) li.setAttribute("data-quiz-mark", mark);
         else li.removeAttribute("data-quiz-mark");
+        if (chosen.indexOf(id) >= 0 && it.q.type !== "ordering") li.setAttribute("data-quiz-chosen", "");
+        else li.removeAttribute("data-quiz-chosen");
       });
       var moves = all(el, "[data-quiz-move]");
       moves.forEach(function (b, i) {
         var edge = b.getAttribute("data-quiz-move") === "up" ? i === 0 : i === moves.length - 1;
         b.setAttribute("aria-disabled", String(edge));
-        b.parentNode.hidden = judged;
+        b.parentNode.hidden = locked;
       });
       var check = el.querySelector('[data-quiz-action="check"]');
       if (check) {
-        check.hidden = judged;
-        el.querySelector('[data-quiz-action="retry"]').hidden = !judged;
+        // Right: nothing more to do. Wrong at the first try: try again, or see the answer.
+        check.hidden = locked;
+        el.querySelector('[data-quiz-action="try-again"]').hidden = !held;
+        el.querySelector('[data-quiz-action="show-answer"]').hidden = !held;
       }
       var box = el.querySelector("[data-quiz-feedback]");
       box.textContent = "";
-      box.hidden = !judged;
-      if (!judged) {
+      box.hidden = !locked;
+      if (!locked) {
         el.removeAttribute("data-quiz-state");
         return;
       }
-      el.setAttribute("data-quiz-state", r.correct ? "correct" : "incorrect");
       var ui = this.ui;
       var head = make("p", "", "bsh-quiz__verdict");
-      head.appendChild(make("strong", verdict(ui, r)));
+      head.appendChild(make("strong", held ? ui.quiz_first_wrong : verdict(ui, r)));
       var partial = partialText(ui, this.data.lang, it.q, r);
       if (partial) head.appendChild(document.createTextNode(" " + partial));
       box.appendChild(head);
       var explain = function (label, ids, tag) {
-        box.appendChild(make("p")).appendChild(make("strong", label));
+        if (label) box.appendChild(make("p")).appendChild(make("strong", label));
         var list = box.appendChild(make(tag, "", "bsh-quiz__explanations"));
         ids.forEach(function (id) {
           list.appendChild(el.querySelector('[data-quiz-explain="' + id + '"]').cloneNode(true));
         });
       };
+      if (held) {
+        // Teach before telling: why this pick is wrong, not yet what is right.
+        el.setAttribute("data-quiz-state", "retry");
+        if (it.q.type === "ordering") return;
+        if (it.q.type === "multiple") {
+          var wrong = chosen.filter(function (id) { return it.q.answer.indexOf(id) < 0; });
+          if (wrong.length) explain(ui.quiz_wrong_picks, wrong, "ul");
+          var missed = r.total - r.hits;
+          if (missed) box.appendChild(make("p", fill(ui.quiz_missed_picks, { n: bsh.number(this.data.lang, missed, 0) })));
+          return;
+        }
+        explain("", chosen, "ul");
+        return;
+      }
+      el.setAttribute("data-quiz-state", r.correct ? "correct" : "incorrect");
       if (it.q.type === "ordering") {
         explain(ui.correct_answer, it.q.answer, "ol");
         return;
       }
-      if (r.answered) explain(ui.quiz_your_answer, chosen, "ul");
-      else box.appendChild(make("p", ui.quiz_no_answer));
-      if (!r.correct) explain(ui.correct_answer, it.q.answer, "ul");
+      if (r.correct) {
+        explain(ui.quiz_your_answer, chosen, "ul");
+        return;
+      }
+      // Wrong: the key, then the wrong picks, then every other option's explanation.
+      if (!r.answered) box.appendChild(make("p", ui.quiz_no_answer));
+      explain(ui.correct_answer, it.q.answer, "ul");
+      var others = it.q.options.filter(function (id) { return it.q.answer.indexOf(id) < 0; });
+      var picked = others.filter(function (id) { return chosen.indexOf(id) >= 0; });
+      var rest = others.filter(function (id) { return chosen.indexOf(id) < 0; });
+      if (picked.length) explain(ui.quiz_your_answer, picked, "ul");
+      if (rest.length) explain(ui.quiz_other_options, rest, "ul");
     },
 
     renderResults: function () {
@@ -383,8 +570,9 @@
       var lang = this.data.lang;
       var topics = this.data.topics;
       var s = summarize(this.active.map(function (it) { return it.q; }), this.answers());
-      var order = Object.keys(topics); // the course's order, not the sample's
+      var order = Object.keys(topics); // the course's order, not the sample's, for equal scores
       s.topics.sort(function (a, b) { return order.indexOf(a.id) - order.indexOf(b.id); });
+      s.topics = weakestFirst(s.topics);
       score.setAttribute("data-score", String(s.score));
       score.setAttribute("data-total", String(s.total));
       score.textContent = fill(ui.quiz_score, { result: bsh.result(ui, lang, s.score, s.total) });
@@ -403,6 +591,21 @@
           li.appendChild(make("a", rv.title)).href = rv.url;
         });
       });
+      var pass = box.querySelector("[data-quiz-pass]");
+      if (pass) {
+        var ok = passes(s.score, s.total, this.data.passMark);
+        var when = bsh.date(lang, (this.state.last && this.state.last.at) || Date.now());
+        pass.setAttribute("data-passed", String(ok));
+        pass.textContent = ok ? fill(ui.quiz_passed, { date: when })
+          : fill(ui.quiz_not_passed, { date: when, count: passCount(s.total, this.data.passMark), total: s.total });
+      }
+      var missed = box.querySelector("[data-quiz-missed]");
+      if (missed) {
+        var answers = this.answers();
+        var wrong = this.active.filter(function (it) { return !judge(it.q, answers[it.q.id]).correct; });
+        box.querySelector("[data-quiz-missed-section]").hidden = !wrong.length;
+        this.links(missed, wrong);
+      }
       this.summary = s;
     },
 
@@ -414,10 +617,17 @@
       this.timer = setTimeout(function () { live.textContent = text; }, 150);
     },
 
-    focusFirst: function (it) {
+    // Focus on a panel taller than the screen scrolled to its middle: its top goes first.
+    reveal: function (el) {
+      el.scrollIntoView({ block: "start" });
+      el.focus({ preventScroll: true });
+    },
+
+    focusFirst: function (it, stay) {
       it = it || this.active[0];
-      var target = it.el.querySelector('input:not([type="hidden"]), [data-quiz-move][aria-disabled="false"]');
-      if (target) target.focus();
+      if (!it) return;
+      var target = it.el.querySelector('input:not([type="hidden"]):not(:disabled), [data-quiz-move][aria-disabled="false"]');
+      if (target) target.focus({ preventScroll: !!stay });
     },
 
     itemOf: function (node) {
@@ -426,9 +636,14 @@
       return null;
     },
 
+    byId: function (id) {
+      for (var i = 0; i < this.active.length; i++) if (this.active[i].q.id === id) return this.active[i];
+      return null;
+    },
+
     change: function (e) {
       var it = this.itemOf(e.target);
-      if (!it || this.judged(it)) return;
+      if (!it || this.judged(it) || this.held(it)) return;
       var chosen = all(it.el, "input:checked").map(function (input) { return input.value; });
       if (chosen.length) this.state.answers[it.q.id] = chosen;
       else delete this.state.answers[it.q.id];
@@ -437,6 +652,17 @@
     },
 
     click: function (e) {
+      var goto = e.target.closest("[data-quiz-goto]");
+      if (goto && this.root.contains(goto)) {
+        // The link jumps to the question, and focus goes to its first answer, ready to choose (a
+        // plain jump to the fragment would leave focus on the page).
+        var target = this.byId(goto.getAttribute("data-quiz-goto"));
+        if (!target) return;
+        e.preventDefault();
+        target.el.scrollIntoView({ block: "start" });
+        if (!this.judged(target)) this.focusFirst(target, true);
+        return;
+      }
       var button = e.target.closest("button");
       if (!button || !this.root.contains(button)) return;
       var it = this.itemOf(button);
@@ -444,14 +670,17 @@
       if (move && it) return this.move(it, button, move);
       var action = button.getAttribute("data-quiz-action");
       if (action === "check") this.check(it);
-      else if (action === "retry" && it) this.retryQuestion(it);
+      else if (action === "try-again" && it) this.tryAgain(it);
+      else if (action === "show-answer" && it) this.showAnswer(it);
+      else if (action === "start") this.open(true);
       else if (action === "retry") this.restart(false);
       else if (action === "reset" && window.confirm(this.ui.quiz_reset_confirm)) this.restart(true);
-      else if (action === "submit") this.submit();
+      else if (action === "submit") this.submit(false);
+      else if (action === "submit-anyway") this.submit(true);
     },
 
     move: function (it, button, dir) {
-      if (this.judged(it) || button.getAttribute("aria-disabled") === "true") return;
+      if (this.judged(it) || this.held(it) || button.getAttribute("aria-disabled") === "true") return;
       var li = button.closest("[data-quiz-option]");
       var list = li.parentNode;
       // Move the neighbour rather than the focused item, so focus stays where it is.
@@ -477,11 +706,21 @@
         this.focusFirst(it);
         return;
       }
-      this.state.judged.push(it.q.id);
+      var st = this.state;
+      var id = it.q.id;
+      var r = judge(it.q, this.response(it));
+      if (it.q.type === "ordering") st.answers[id] = order(it); // the order shown is the answer
+      // Right, or wrong a second time: judged. Wrong the first time: held, to try again.
+      if (r.correct || st.tries[id] === 2) {
+        st.judged.push(id);
+        delete st.tries[id];
+      } else {
+        st.tries[id] = 1;
+      }
       this.render();
-      var text = verdict(this.ui, judge(it.q, this.response(it)));
+      var text = st.tries[id] === 1 ? this.ui.quiz_first_wrong : verdict(this.ui, r);
       if (this.finished()) {
-        record(this.state, this.summary, Date.now());
+        record(st, this.summary, Date.now());
         this.render();
         text += " " + this.root.querySelector("[data-quiz-score]").textContent;
       }
@@ -490,46 +729,71 @@
       this.announce(text);
     },
 
-    retryQuestion: function (it) {
+    // After a first wrong try: answer again (a single choice starts blank; a multiple choice and
+    // an order keep what was there, to be corrected).
+    tryAgain: function (it) {
       var st = this.state;
-      st.judged = st.judged.filter(function (id) { return id !== it.q.id; });
-      delete st.answers[it.q.id];
-      var list = it.el.querySelector("[data-quiz-option]").parentNode;
-      optionOrder(it.q, st.seed).forEach(function (oid) {
-        list.appendChild(list.querySelector('[data-quiz-option="' + oid + '"]'));
-      });
+      st.tries[it.q.id] = 2;
+      if (it.q.type === "single" || it.q.type === "true-false") delete st.answers[it.q.id];
       this.save();
       this.render();
       this.focusFirst(it);
     },
 
-    // With questions unanswered, the first press says how many; a second one submits.
-    submit: function () {
-      var left = this.active.length - this.answered();
-      if (left && !this.sure) {
-        this.sure = 1;
-        var progress = this.root.querySelector("[data-quiz-progress]");
-        progress.textContent = fill(this.ui.quiz_unanswered, { left: left, total: this.active.length });
-        this.announce(progress.textContent);
+    showAnswer: function (it) {
+      var st = this.state;
+      st.judged.push(it.q.id);
+      delete st.tries[it.q.id];
+      this.render();
+      if (this.finished()) {
+        record(st, this.summary, Date.now());
+        this.render();
+      }
+      this.save();
+      it.el.querySelector("[data-quiz-feedback]").focus();
+    },
+
+    // With questions unanswered, Submit lists them (links); "Submit anyway" submits.
+    submit: function (anyway) {
+      var panel = this.root.querySelector("[data-quiz-unanswered]");
+      if (!anyway && this.answered() < this.active.length) {
+        panel.hidden = false;
+        this.listUnanswered(panel);
+        this.reveal(panel);
+        this.announce(panel.querySelector("[data-quiz-unanswered-count]").textContent);
         return;
       }
+      panel.hidden = true;
       this.state.submitted = true;
       this.render();
-      record(this.state, this.summary, Date.now());
+      record(this.state, this.summary, Date.now(), this.data.passMark);
       this.save();
       this.render();
       var results = this.root.querySelector("[data-quiz-results]");
-      results.focus();
-      this.announce(results.querySelector("[data-quiz-score]").textContent);
+      this.reveal(results);
+      this.announce(results.querySelector("[data-quiz-score]").textContent + " " +
+        (results.querySelector("[data-quiz-pass]") || { textContent: "" }).textContent);
     },
 
-    // A new attempt (new seed, new sample), keeping the scores; a reset forgets them too.
+    // A new attempt (new seed, new draw), keeping the scores; a reset forgets them too (the
+    // final test then waits at its start panel again).
     restart: function (forget) {
       var old = this.state;
       this.state = bsh.newQuizState(newSeed());
       if (!forget) {
         this.state.last = old.last;
         this.state.best = old.best;
+      }
+      var panel = this.root.querySelector("[data-quiz-unanswered]");
+      if (panel) panel.hidden = true;
+      if (this.bank && forget) {
+        this.state.sample = []; // no question: the old attempt's leave the page
+        this.arrange();
+        this.state.sample = null;
+        this.save();
+        this.render();
+        this.announce(this.ui.quiz_cleared);
+        return;
       }
       this.arrange();
       this.save();
@@ -542,18 +806,7 @@
   // --- start ---------------------------------------------------------------------------------------
 
   bsh.start("[data-quiz]", "script[data-quiz-data]", function (root, data) {
-    var bank = findBank(root);
-    if (data && bank !== false) {
-      new Quiz(root, data, bank);
-      return;
-    }
-    // No usable data or bank: the page keeps its no-JavaScript quiz; a bank's quiz shows the
-    // links of its <noscript> instead of a test that cannot run.
-    var fallback = root.querySelector("noscript");
-    var pending = root.querySelector("[data-quiz-pending]");
-    if (bank !== null && fallback && pending) {
-      pending.innerHTML = fallback.textContent;
-      pending.className = "";
-    }
+    if (data) new Quiz(root, data, findBank(root));
+    // No usable data: the page keeps its quiz without JavaScript.
   });
 })(typeof module === "object" && module.exports ? require("./bsh.js") : window.bsh);

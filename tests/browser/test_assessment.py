@@ -426,18 +426,19 @@ def _answer_one_practice_question(page: Page, base_url: str, lang: str) -> tuple
 
 
 def _submit_the_final_quiz_unanswered(page: Page, base_url: str, lang: str) -> tuple[float, int]:
-    """Submit an attempt of the final quiz without answering (the first press asks to press
-    again); return the score the quiz recorded."""
+    """Start and submit an attempt of the final test without answering (Submit lists the open
+    questions, "Submit anyway" submits); return the score the test recorded."""
     final = content().page("final-quiz").page
     assert isinstance(final, FinalQuizPage)
     page.goto(f"{base_url}{lang}/final-quiz.html")
     quiz = page.locator('[data-quiz="final-quiz"]')
+    quiz.locator('[data-quiz-action="start"]').click()
     quiz.locator('[data-quiz-action="submit"]').click()
     expect(quiz.locator("[data-quiz-results]")).to_be_hidden()
-    quiz.locator('[data-quiz-action="submit"]').click()
+    quiz.locator('[data-quiz-action="submit-anyway"]').click()
     expect(quiz.locator("[data-quiz-results]")).to_be_visible()
     state = json.loads(page.evaluate("() => localStorage.getItem('bsh-quiz:v1:final-quiz')"))
-    assert state["last"]["total"] == min(final.sample_size, sum(1 for _ in content().questions()))
+    assert state["last"]["total"] == final.attempt_size
     return state["last"]["score"], state["last"]["total"]
 
 
@@ -470,7 +471,8 @@ def test_dashboard_after_a_quiz_then_clear_all(quiet: Page, base_url: str, lang:
     expect(row.locator("[data-progress-last]")).to_have_text(ui("pr_no_score", lang))
     final = dash.locator('[data-progress-quiz="final-quiz"]')
     expect(final).to_have_attribute("data-state", "done")
-    expect(final.locator("[data-progress-status]")).to_have_text(ui("pr_done", lang))
+    expect(final).to_have_attribute("data-passed", "false")  # nothing answered: not passed
+    expect(final.locator("[data-progress-status]")).to_have_text(ui("pr_not_passed", lang))
     expect(final.locator("[data-progress-last]")).to_have_text(score(quiet, lang, points, sample))
     expect(final.locator("[data-progress-best]")).to_have_text(score(quiet, lang, points, sample))
     quiz_ids = [p.id for p in content().pages if p.page.quiz] + ["final-quiz"]

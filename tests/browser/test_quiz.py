@@ -61,8 +61,12 @@ def option_label(q: Question, option_id: str, lang: str) -> str:
 
 
 def explanation(q: Question, option_id: str, lang: str) -> str:
+    """An option's explanation, after the verdict the template writes (never the YAML)."""
     o = next(o for o in q.options if o.id == option_id)
-    return f"{option_label(q, option_id, lang)}: {plain(o.explain[lang], lang)}"
+    if q.type == "ordering":
+        return f"{option_label(q, option_id, lang)}: {plain(o.explain[lang], lang)}"
+    verdict = ui("quiz_verdict_right" if option_id in keys(q) else "quiz_verdict_wrong", lang)
+    return f"{option_label(q, option_id, lang)} — {verdict}. {plain(o.explain[lang], lang)}"
 
 
 COLOUR_OF = """(el, name) => {
@@ -126,11 +130,10 @@ def answer(item: Locator, q: Question, *, right: bool) -> None:
 
 
 def submit_anyway(root: Locator) -> None:
-    """Submits a test with questions left unanswered: the first press says how many, the second
-    submits."""
+    """Submits a test with questions left unanswered: Submit lists them, "Submit anyway" submits."""
     root.locator('[data-quiz-action="submit"]').click()
     expect(root.locator("[data-quiz-results]")).to_be_hidden()
-    root.locator('[data-quiz-action="submit"]').click()
+    root.locator('[data-quiz-action="submit-anyway"]').click()
     expect(root.locator("[data-quiz-results]")).to_be_visible()
 
 
@@ -172,20 +175,23 @@ def test_practice_wrong_then_right(quiet: Page, base_url: str, lang: str) -> Non
     item.locator(f'input[value="{wrong}"]').check()
     item.locator('[data-quiz-action="check"]').click()
 
-    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    # A first wrong try teaches: why that pick is wrong, and no key yet.
+    expect(item).to_have_attribute("data-quiz-state", "retry")
     expect_focus_inside(feedback)
     text = squash(feedback.inner_text())
-    assert text.startswith(ui("quiz_incorrect", lang))
-    assert ui("quiz_your_answer", lang) in text
+    assert text.startswith(ui("quiz_first_wrong", lang))
     assert squash(explanation(q, wrong, lang)) in text
-    assert ui("correct_answer", lang) in text
-    assert squash(explanation(q, keys(q)[0], lang)) in text
-    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_incorrect", lang))
+    assert ui("correct_answer", lang) not in text
+    assert squash(explanation(q, keys(q)[0], lang)) not in text
+    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_first_wrong", lang))
     expect(item.locator(f'input[value="{wrong}"]')).to_be_disabled()
+    expect(item.locator('[data-quiz-action="check"]')).to_be_hidden()
+    expect(item.locator('[data-quiz-action="show-answer"]')).to_be_visible()
 
-    item.locator('[data-quiz-action="retry"]').click()
+    item.locator('[data-quiz-action="try-again"]').click()
     expect(item).not_to_have_attribute("data-quiz-state", re.compile(".*"))
     expect(feedback).to_be_hidden()
+    expect(item.locator("input:checked")).to_have_count(0)  # a single choice starts blank
     assert item.evaluate("el => el.contains(document.activeElement) && document.activeElement.type === 'radio'")
 
     item.locator(f'input[value="{keys(q)[0]}"]').check()
@@ -195,6 +201,42 @@ def test_practice_wrong_then_right(quiet: Page, base_url: str, lang: str) -> Non
     assert text.startswith(ui("quiz_correct", lang))
     assert squash(explanation(q, keys(q)[0], lang)) in text
     assert ui("correct_answer", lang) not in text  # nothing to correct
+    # Right: nothing to try again.
+    expect(item.locator("[data-quiz-action]:visible")).to_have_count(0)
+
+
+def test_practice_shows_the_answer_after_two_wrong_tries_or_on_request(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("single")
+    singles = [q for q in quiz.questions if q.type == "single" and len(q.options) - len(keys(q)) >= 2]
+    first, second = singles[0], singles[1]
+    root = open_quiz(quiet, base_url, lang, quiz)
+
+    # Wrong twice: the key and every explanation.
+    item = question(root, first)
+    wrongs = [o.id for o in first.options if o.id not in keys(first)]
+    item.locator(f'input[value="{wrongs[0]}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    item.locator('[data-quiz-action="try-again"]').click()
+    item.locator(f'input[value="{wrongs[1]}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    text = squash(item.locator("[data-quiz-feedback]").inner_text())
+    assert ui("correct_answer", lang) in text
+    for o in first.options:
+        assert squash(explanation(first, o.id, lang)) in text, o.id
+    expect(item.locator("[data-quiz-action]:visible")).to_have_count(0)
+
+    # "Show the answer" after one wrong try.
+    item = question(root, second)
+    item.locator(f'input[value="{wrong_option(second)}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    item.locator('[data-quiz-action="show-answer"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    expect_focus_inside(item.locator("[data-quiz-feedback]"))
+    assert squash(explanation(second, keys(second)[0], lang)) in squash(item.locator("[data-quiz-feedback]").inner_text())
+    quiet.reload()  # judged stays judged
+    expect(question(root, second)).to_have_attribute("data-quiz-state", "incorrect")
+    expect(question(root, first)).to_have_attribute("data-quiz-state", "incorrect")
 
 
 def check_unanswered(page: Page, base_url: str, lang: str, qtype: str) -> tuple[Quiz, Question, Locator]:
@@ -219,10 +261,20 @@ def test_check_without_an_answer_asks_for_one(quiet: Page, base_url: str, lang: 
     expect(item.locator("[data-quiz-feedback]")).to_be_hidden()
 
 
-def test_an_ordering_question_left_as_shown_is_not_an_answer(quiet: Page, base_url: str, lang: str) -> None:
-    quiz, q, item = check_unanswered(quiet, base_url, lang, "ordering")
-    answers = (saved(quiet, quiz.page_id) or {}).get("answers") or {}
-    assert isinstance(answers, dict) and q.id not in answers
+def test_an_ordering_question_is_checked_in_the_order_shown(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = first_page_with("ordering")
+    q = next(q for q in quiz.questions if q.type == "ordering")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    item = question(root, q)
+    shown = order_of(item)
+    assert shown != keys(q), "an ordering question must never start solved"
+    item.locator('[data-quiz-action="check"]').click()  # untouched: judged as shown
+    expect(item).to_have_attribute("data-quiz-state", "retry")
+    hits = sum(a == b for a, b in zip(shown, keys(q), strict=True))
+    partial = ui("quiz_partial_ordering", lang, hits=hits, total=len(keys(q)))
+    assert partial in squash(item.locator(".bsh-quiz__verdict").inner_text())
+    assert order_of(item) == shown
+    item.locator('[data-quiz-action="try-again"]').click()
     arrange(item, keys(q))
     item.locator('[data-quiz-action="check"]').click()
     expect(item).to_have_attribute("data-quiz-state", "correct")
@@ -236,10 +288,23 @@ def test_multiple_choice_partial_credit(quiet: Page, base_url: str, lang: str) -
     right = keys(q)[0]
     item.locator(f'input[value="{right}"]').check()
     item.locator('[data-quiz-action="check"]').click()
-    expect(item).to_have_attribute("data-quiz-state", "incorrect")
+    expect(item).to_have_attribute("data-quiz-state", "retry")
     verdict = squash(item.locator(".bsh-quiz__verdict").inner_text())
     partial = ui("quiz_partial_multiple", lang, hits=1, total=len(keys(q)), wrong=0)
-    assert verdict == f"{ui('quiz_partly', lang)} {partial}"
+    assert verdict == f"{ui('quiz_first_wrong', lang)} {partial}"
+    # What was wrong in the pick: the right answers still missing (no wrong pick to explain).
+    text = squash(item.locator("[data-quiz-feedback]").inner_text())
+    assert ui("quiz_missed_picks", lang, n=len(keys(q)) - 1) in text
+    assert ui("quiz_wrong_picks", lang) not in text
+
+    # A wrong pick added: named with its explanation; the right pick is kept for the next try.
+    item.locator('[data-quiz-action="try-again"]').click()
+    expect(item.locator(f'input[value="{right}"]')).to_be_checked()
+    item.locator(f'input[value="{wrong_option(q)}"]').check()
+    item.locator('[data-quiz-action="check"]').click()
+    expect(item).to_have_attribute("data-quiz-state", "incorrect")  # the second wrong try
+    text = squash(item.locator("[data-quiz-feedback]").inner_text())
+    assert ui("correct_answer", lang) in text and squash(explanation(q, wrong_option(q), lang)) in text
 
 
 def test_score_breakdown_reload_and_reset(quiet: Page, base_url: str, lang: str) -> None:
@@ -252,6 +317,8 @@ def test_score_breakdown_reload_and_reset(quiet: Page, base_url: str, lang: str)
         item = question(root, q)
         answer(item, q, right=q is not wrong)
         item.locator('[data-quiz-action="check"]').click()
+        if q is wrong:
+            item.locator('[data-quiz-action="show-answer"]').click()
         expect(item).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
 
     # The chosen wrong answer's edge is the red of its ✗, not the blue of a selection.
@@ -398,14 +465,36 @@ def test_ordering_move_is_announced(quiet: Page, base_url: str, lang: str) -> No
     expect(up).to_have_attribute("aria-disabled", "true")
 
 
-# --- the final quiz -------------------------------------------------------------------------------
+# --- the final test -------------------------------------------------------------------------------
 
 
-def final_page() -> tuple[Quiz, int]:
+@dataclass(frozen=True)
+class Final:
+    quiz: Quiz
+    page: FinalQuizPage
+
+    @property
+    def size(self) -> int:
+        return self.page.attempt_size
+
+    @property
+    def needed(self) -> int:
+        return self.page.pass_count
+
+
+def final_page() -> Final:
     p = content().page("final-quiz")
     assert isinstance(p.page, FinalQuizPage)
-    bank = tuple(q for _, q in content().questions())
-    return Quiz("final-quiz", render.html_path(p.spec.md), bank), p.page.sample_size
+    assert p.page.bank, "the final test has no bank"
+    return Final(Quiz("final-quiz", render.html_path(p.spec.md), tuple(p.page.bank)), p.page)
+
+
+def start_final(page: Page, base_url: str, lang: str, final: Final) -> Locator:
+    """Opens the final test and starts an attempt: its questions are in the page."""
+    root = open_quiz(page, base_url, lang, final.quiz)
+    root.locator('[data-quiz-action="start"]').click()
+    expect(root.locator("[data-quiz-question]")).to_have_count(final.size)
+    return root
 
 
 def visible_questions(root: Locator, quiz: Quiz) -> list[Question]:
@@ -414,41 +503,96 @@ def visible_questions(root: Locator, quiz: Quiz) -> list[Question]:
     return [by_id[i] for i in ids]
 
 
-def test_submitting_with_questions_unanswered_asks_to_press_again(quiet: Page, base_url: str, lang: str) -> None:
-    quiz, _ = final_page()
-    root = open_quiz(quiet, base_url, lang, quiz)
-    drawn = visible_questions(root, quiz)
-    progress = root.locator("[data-quiz-progress]")
+def check_draw(final: Final, drawn: list[Question]) -> None:
+    """An attempt holds the blueprint's count per topic, in its order, and one item per group."""
+    blueprint = final.page.blueprint
+    if blueprint:
+        expected = [t for t, n in blueprint.items() for _ in range(n)]
+        assert [q.topic for q in drawn] == expected  # type: ignore[attr-defined]
+    else:
+        assert sorted(q.id for q in drawn) == sorted(q.id for q in final.quiz.questions)
+    groups = [q.group for q in drawn]  # type: ignore[attr-defined]
+    assert len(set(groups)) == len(groups), "two items of one concept group"
+
+
+def test_the_start_panel_states_the_test_and_loads_the_bank_on_start(quiet: Page, base_url: str, lang: str) -> None:
+    final = final_page()
+    requested: list[str] = []
+    quiet.on("request", lambda r: requested.append(r.url) if "quiz-bank" in r.url else None)
+    root = open_quiz(quiet, base_url, lang, final.quiz)
+    start = root.locator("[data-quiz-start]")
+    expect(start).to_be_visible()
+    facts = ui("quiz_start_count", lang, n=final.size) + " " + ui(
+        "quiz_pass_rule", lang, percent=final.page.pass_mark, count=final.needed, total=final.size
+    )
+    expect(start.locator("p").first).to_have_text(facts)
+    expect(start).to_contain_text(ui("quiz_start_note", lang))
+    expect(root.locator('[data-quiz-action="submit"]')).to_be_hidden()
+    expect(root.locator("[data-quiz-question]")).to_have_count(0)
+    assert requested == [] and quiet.evaluate("() => window.bshQuizBanks === undefined"), "the bank loaded before Start"
+
+    root.locator('[data-quiz-action="start"]').click()
+    expect(root.locator("[data-quiz-question]")).to_have_count(final.size)
+    assert len(requested) == 1
+    expect(start).to_be_hidden()
+    check_draw(final, visible_questions(root, final.quiz))
+    assert quiet.evaluate("() => document.activeElement.closest('[data-quiz-question]') !== null"), "focus on the first question"
+
+
+def test_thirty_attempts_each_follow_the_blueprint(quiet: Page, base_url: str, lang: str) -> None:
+    final = final_page()
+    root = start_final(quiet, base_url, lang, final)
+    attempts = set()
+    for _ in range(30):
+        drawn = visible_questions(root, final.quiz)
+        check_draw(final, drawn)
+        attempts.add(tuple(q.id for q in drawn))
+        submit_anyway(root)
+        root.locator('[data-quiz-action="retry"]').click()
+        expect(root.locator("[data-quiz-results]")).to_be_hidden()
+    assert len(attempts) > 1, "every attempt drew the same questions"
+
+
+def test_submitting_with_questions_unanswered_lists_them(quiet: Page, base_url: str, lang: str) -> None:
+    final = final_page()
+    root = start_final(quiet, base_url, lang, final)
+    drawn = visible_questions(root, final.quiz)
     answer(question(root, drawn[0]), drawn[0], right=True)
-    submit = root.locator('[data-quiz-action="submit"]')
-    submit.click()
+    root.locator('[data-quiz-action="submit"]').click()
+    panel = root.locator("[data-quiz-unanswered]")
+    expect(panel).to_be_visible()
+    expect_focus_inside(panel)
     notice = ui("quiz_unanswered", lang, left=len(drawn) - 1, total=len(drawn))
-    expect(progress).to_have_text(notice)
+    expect(panel.locator("[data-quiz-unanswered-count]")).to_have_text(notice)
     expect(root.locator("[data-quiz-live]")).to_have_text(notice)
     expect(root.locator("[data-quiz-results]")).to_be_hidden()
-    assert (saved(quiet, quiz.page_id) or {}).get("submitted") is False
-    answer(question(root, drawn[1]), drawn[1], right=True)  # a change: the next press asks again
-    expect(progress).to_have_text(ui("quiz_answered", lang, answered=2, total=len(drawn)))
-    submit.click()
-    expect(progress).to_have_text(ui("quiz_unanswered", lang, left=len(drawn) - 2, total=len(drawn)))
-    submit.click()
+    assert (saved(quiet, "final-quiz") or {}).get("submitted") is False
+    links = panel.locator("a")
+    expect(links).to_have_count(len(drawn) - 1)
+    expect(links.first).to_have_text(re.compile("^" + re.escape(ui("quiz_question_n", lang, n=2, prompt="X")[:-1])))
+
+    # A link jumps to its question, focus on its first answer.
+    target = drawn[3]
+    links.nth(2).click()
+    item = question(root, target)
+    expect(item).to_be_in_viewport()
+    assert item.evaluate("el => el.contains(document.activeElement)"), "focus is not in the question"
+    answer(item, target, right=True)
+    expect(links).to_have_count(len(drawn) - 2)  # the list follows the answers
+    root.locator('[data-quiz-action="submit-anyway"]').click()
     expect(root.locator("[data-quiz-results]")).to_be_visible()
-    expect(root.locator("[data-quiz-score]")).to_have_attribute("data-score", "2")
+    expect(panel).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang", SCRIPTS)
 def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
-    quiz, size = final_page()
-    root = open_quiz(quiet, base_url, lang, quiz)
+    final = final_page()
+    quiz = final.quiz
+    root = start_final(quiet, base_url, lang, final)
     drawn = visible_questions(root, quiz)
-    assert len(drawn) == min(size, len(quiz.questions))
-    assert len({q.id for q in drawn}) == len(drawn)
     # The page holds the attempt's questions only; the rest of the bank stays in its script.
-    expect(root.locator("[data-quiz-question]")).to_have_count(len(drawn))
-    expect(root.locator("[data-quiz-pending]")).to_have_count(0)
     expect(root.locator('[data-quiz-action="check"]')).to_have_count(0)
     progress = root.locator("[data-quiz-progress]")
-    # Nothing answered yet: an ordering question's shuffled start is no answer either.
     expect(progress).to_have_text(ui("quiz_answered", lang, answered=0, total=len(drawn)))
 
     wrong = next(q for q in drawn if q.type != "ordering")
@@ -457,55 +601,85 @@ def test_final_quiz_in_test_mode(quiet: Page, base_url: str, lang: str) -> None:
     expect(progress).to_have_text(ui("quiz_answered", lang, answered=len(drawn), total=len(drawn)))
     expect(root.locator("[data-quiz-state]")).to_have_count(0)  # no feedback before submitting
 
-    quiet.reload()  # answers and sample survive a reload before submitting
-    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
+    quiet.reload()  # answers and the draw survive a reload before submitting
+    expect(root.locator("[data-quiz-question]")).to_have_count(final.size)
     assert [q.id for q in visible_questions(root, quiz)] == [q.id for q in drawn]
     expect(progress).to_have_text(ui("quiz_answered", lang, answered=len(drawn), total=len(drawn)))
 
     root.locator('[data-quiz-action="submit"]').click()
     results = root.locator("[data-quiz-results]")
     expect_focus_inside(results)
+    # On top: above the first question.
+    top = results.bounding_box()
+    first = question(root, drawn[0]).bounding_box()
+    assert top and first and top["y"] < first["y"], "the result is not above the questions"
     for q in drawn:
         expect(question(root, q)).to_have_attribute("data-quiz-state", "incorrect" if q is wrong else "correct")
-    expect(root.locator("[data-quiz-question]:visible [data-quiz-feedback]:visible")).to_have_count(len(drawn))
     score = root.locator("[data-quiz-score]")
     expect(score).to_have_attribute("data-score", str(len(drawn) - 1))
-    expect(score).to_have_attribute("data-total", str(len(drawn)))
     result = percent(quiet, lang, len(drawn) - 1, len(drawn))
     expect(score).to_have_text(ui("quiz_score", lang, result=result))
-    expect(root.locator("[data-quiz-live]")).to_have_text(ui("quiz_score", lang, result=result))
     expect(root.locator('[data-quiz-action="submit"]')).to_be_hidden()
     for box in root.locator('[data-quiz-question]:visible input:not([type="hidden"])').all():
         expect(box).to_be_disabled()
 
-    # One entry per topic drawn, in the course's order, each linking to its page.
-    topic_of = {q.id: p.id for p, q in content().questions()}
-    order = [p.id for p in content().pages]
-    topics = sorted({topic_of[q.id] for q in drawn}, key=order.index)
+    # Topics weakest first, each linking to its page; the wrong one's with its section to reread.
     rows = results.locator("[data-quiz-topic]")
-    assert rows.evaluate_all("els => els.map(e => e.dataset.quizTopic)") == topics
+    topics = rows.evaluate_all("els => els.map(e => e.dataset.quizTopic)")
+    assert topics[0] == wrong.topic  # type: ignore[attr-defined]
+    assert sorted(topics) == sorted({q.topic for q in drawn})  # type: ignore[attr-defined]
     for topic in topics:
         link = results.locator(f'[data-quiz-topic="{topic}"] a').first
         expect(link).to_have_text(plain(content().page(topic).page.title[lang], lang))
         expect(link).to_have_attribute("href", render.html_path(content().page(topic).spec.md))
-    wrong_row = results.locator(f'[data-quiz-topic="{topic_of[wrong.id]}"]')
-    assert ui("quiz_review", lang) in wrong_row.inner_text()
+    if wrong.review:
+        assert ui("quiz_review", lang) in rows.first.inner_text()
+    # The missed question, linked.
+    missed = results.locator("[data-quiz-missed] a")
+    expect(missed).to_have_count(1)
+    expect(missed).to_have_attribute("href", "#" + question(root, wrong).get_attribute("id"))
 
     quiet.reload()  # submitted stays submitted
-    expect(root.locator('[data-quiz-action="reset"]')).to_be_visible()
     expect(score).to_have_attribute("data-score", str(len(drawn) - 1))
     assert [q.id for q in visible_questions(root, quiz)] == [q.id for q in drawn]
 
-    results.locator('[data-quiz-action="retry"]').click()  # a new attempt: a new sample, scores kept
+    results.locator('[data-quiz-action="retry"]').click()  # a new attempt: a new draw, scores kept
     expect(results).to_be_hidden()
     expect(root.locator("[data-quiz-state]")).to_have_count(0)
     expect(root.locator("[data-quiz-history]")).to_have_text(ui("quiz_history", lang, last=result, best=result))
     again = visible_questions(root, quiz)
-    assert len(again) == len(drawn)
-    if len(quiz.questions) > 2 * size:
-        assert [q.id for q in again] != [q.id for q in drawn]
+    check_draw(final, again)
     state = saved(quiet, "final-quiz")
     assert state is not None and state["sample"] == [q.id for q in again] and state["submitted"] is False
+
+
+def test_a_pass_and_a_fail_are_judged_and_shown_on_the_dashboard(quiet: Page, base_url: str, lang: str) -> None:
+    final = final_page()
+    root = start_final(quiet, base_url, lang, final)
+    pass_ = root.locator("[data-quiz-pass]")
+    submit_anyway(root)  # nothing answered: not passed
+    expect(pass_).to_have_attribute("data-passed", "false")
+    expect(pass_).to_contain_text(ui("quiz_not_passed", lang, date="X", count=final.needed, total=final.size).split("X")[1])
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    row = quiet.locator('[data-progress-quiz="final-quiz"]')
+    expect(row).to_have_attribute("data-passed", "false")
+    expect(row.locator("[data-progress-status]")).to_have_text(ui("pr_not_passed", lang))
+
+    root = open_quiz(quiet, base_url, lang, final.quiz)
+    root.locator('[data-quiz-action="retry"]').click()
+    drawn = visible_questions(root, final.quiz)
+    for q in drawn:
+        answer(question(root, q), q, right=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    today = quiet.evaluate("lang => new Date().toLocaleDateString(lang, {year: 'numeric', month: 'long', day: 'numeric'})", lang)
+    expect(pass_).to_have_attribute("data-passed", "true")
+    expect(pass_).to_have_text(ui("quiz_passed", lang, date=today))
+    expect(root.locator("[data-quiz-missed-section]")).to_be_hidden()
+    state = saved(quiet, "final-quiz")
+    assert state is not None and state["last"]["passed"] is True and state["best"]["passed"] is True
+    quiet.goto(f"{base_url}{lang}/progress.html")
+    expect(row).to_have_attribute("data-passed", "true")
+    expect(row.locator("[data-progress-status]")).to_have_text(ui("pr_passed", lang, date=today))
 
 
 # --- storage, navigation, no JavaScript ------------------------------------------------------------
@@ -594,10 +768,9 @@ def test_an_ordering_hint_names_only_buttons_the_page_has(browser: Browser, base
 
 
 def test_without_javascript_the_final_quiz_links_every_topics_quiz(browser: Browser, base_url: str, lang: str) -> None:
-    quiz, _ = final_page()
+    quiz = final_page().quiz
     order = [p.id for p in content().pages]
-    topic_of = {q.id: p.id for p, q in content().questions()}
-    topics = sorted({topic_of[q.id] for q in quiz.questions}, key=order.index)
+    topics = sorted({q.topic for q in quiz.questions}, key=order.index)  # type: ignore[attr-defined]
     page = browser.new_context(java_script_enabled=False).new_page()
     try:
         page.goto(f"{base_url}{lang}/{quiz.url}")
@@ -617,13 +790,15 @@ def test_without_javascript_the_final_quiz_links_every_topics_quiz(browser: Brow
 
 
 def test_a_final_quiz_whose_bank_does_not_load_links_the_topics(page: Page, base_url: str, lang: str) -> None:
-    quiz, _ = final_page()
+    quiz = final_page().quiz
     page.route("**/assets/quiz-bank-*.js", lambda route: route.abort())
     page.goto(f"{base_url}{lang}/{quiz.url}")
     root = page.locator('[data-quiz="final-quiz"]')
+    root.locator('[data-quiz-action="start"]').click()
+    expect(root.locator("[data-quiz-pending]")).to_contain_text(ui("quiz_bank_failed", lang))
     links = root.locator("[data-quiz-pending] a")
     expect(links.first).to_be_visible()  # what readers without JavaScript get, not an empty test
-    assert links.count() == len({p.id for p, _ in content().questions()})
+    assert links.count() == len({q.topic for q in quiz.questions})  # type: ignore[attr-defined]
     expect(root.locator("[data-quiz-question]")).to_have_count(0)
     expect(root.locator('[data-quiz-action="submit"]')).to_be_hidden()
 
@@ -669,15 +844,36 @@ def test_targets_and_narrow_screens(quiet: Page, base_url: str, lang: str) -> No
     assert overflow <= 0, f"the quiz is {overflow}px wider than a 320px screen"
 
 
-def test_print_shows_the_questions_and_the_result(quiet: Page, base_url: str, lang: str) -> None:
-    quiz, size = final_page()
-    root = open_quiz(quiet, base_url, lang, quiz)
+def test_print_shows_the_answers_and_the_result(quiet: Page, base_url: str, lang: str) -> None:
+    final = final_page()
+    root = start_final(quiet, base_url, lang, final)
+    drawn = visible_questions(root, final.quiz)
+    q = next(q for q in drawn if q.type != "ordering")
+    answer(question(root, q), q, right=True)
+    quiet.emulate_media(media="print")
+    chosen = question(root, q).locator(f'[data-quiz-option="{keys(q)[0]}"]')
+    expect(chosen).to_have_attribute("data-quiz-chosen", "")
+    assert chosen.locator("label").evaluate("el => getComputedStyle(el).fontWeight") == "700", "the answer is not marked"
+    quiet.emulate_media(media="screen")
     submit_anyway(root)
     quiet.emulate_media(media="print")
-    expect(root.locator("[data-quiz-question]:visible")).to_have_count(min(size, len(quiz.questions)))
+    expect(root.locator("[data-quiz-question]:visible")).to_have_count(final.size)
     expect(root.locator("[data-quiz-score]")).to_be_visible()
+    expect(root.locator("[data-quiz-pass]")).to_be_visible()
     expect(root.locator("[data-quiz-feedback]:visible").first).to_be_visible()
     expect(root.locator("button:visible")).to_have_count(0)
+
+
+def test_a_printed_practice_quiz_ends_with_its_answer_key(quiet: Page, base_url: str, lang: str) -> None:
+    quiz = quiz_of("key-points")
+    root = open_quiz(quiet, base_url, lang, quiz)
+    key = root.locator("[data-quiz-key]")
+    expect(key).to_be_hidden()  # on screen it would give the answers away
+    quiet.emulate_media(media="print")
+    expect(key).to_be_visible()
+    expect(key.locator("li")).to_have_count(len(quiz.questions))
+    q = quiz.questions[0]
+    expect(key.locator("li").first).to_have_text("; ".join(option_label(q, k, lang) for k in keys(q)))
 
 
 # --- accessibility and security -------------------------------------------------------------------
@@ -688,11 +884,19 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_after_an_attempt(quiet: Page, base_url: str, lang: str, scheme: str) -> None:
     quiet.emulate_media(color_scheme=scheme)
-    quiz, _ = final_page()
-    root = open_quiz(quiet, base_url, lang, quiz)
-    drawn = visible_questions(root, quiz)
+    final = final_page()
+    root = open_quiz(quiet, base_url, lang, final.quiz)
+    start = Axe().run(quiet, context="[data-quiz]", options={**WCAG, "resultTypes": ["violations"]})
+    assert [v["id"] for v in start.response["violations"]] == [], "the start panel"
+    root.locator('[data-quiz-action="start"]').click()
+    expect(root.locator("[data-quiz-question]")).to_have_count(final.size)
+    drawn = visible_questions(root, final.quiz)
+    root.locator('[data-quiz-action="submit"]').click()  # the list of open questions
+    quiet.mouse.move(0, 0)
+    listed = Axe().run(quiet, context="[data-quiz]", options={**WCAG, "resultTypes": ["violations"]})
+    assert [f"{v['id']}: {[n['html'][:80] for n in v['nodes'][:3]]}" for v in listed.response["violations"]] == []
     answer(question(root, drawn[0]), drawn[0], right=False)
-    submit_anyway(root)
+    root.locator('[data-quiz-action="submit-anyway"]').click()
     quiet.mouse.move(0, 0)  # no hover colours
     results = Axe().run(quiet, context="[data-quiz]", options={**WCAG, "resultTypes": ["violations"]})
     violations = [f"{v['id']}: {[n['html'][:80] for n in v['nodes'][:3]]}" for v in results.response["violations"]]
@@ -703,9 +907,9 @@ def test_quiz_runs_under_the_sites_csp(quiet: Page, built_site: Path, base_url: 
     policy = content_security_policy(built_site)
 
     enforce_csp(quiet, policy)
-    quiz, _ = final_page()
-    root = open_quiz(quiet, base_url, lang, quiz)
-    drawn = visible_questions(root, quiz)
+    final = final_page()
+    root = start_final(quiet, base_url, lang, final)  # the bank loads under the policy too
+    drawn = visible_questions(root, final.quiz)
     for q in drawn[:3]:
         answer(question(root, q), q, right=True)
     submit_anyway(root)

@@ -88,3 +88,19 @@ describe("which keys clear all removes", () => {
     assert.equal(progress.isSiteKey("theme", site), false);
   });
 });
+
+describe("the final test on the dashboard", () => {
+  test("passed: the result's own flag, or its score against the pass mark for an older one", () => {
+    assert.equal(progress.passed(null, 80), null);
+    assert.equal(progress.passed({ score: 1, total: 16, at: 1, passed: true }, 80), true);
+    assert.equal(progress.passed({ score: 16, total: 20, at: 1 }, 80), true);
+    assert.equal(progress.passed({ score: 15.5, total: 20, at: 1 }, 80), false);
+  });
+
+  test("the final test's attempt counts as a sample even when it takes the whole bank", () => {
+    const raw = JSON.stringify({ v: 1, seed: 1, answers: { a: ["x"] }, judged: [], submitted: true, sample: ["b", "a"], last: { score: 1, total: 2, at: 5, passed: false }, best: null });
+    const st = progress.quizStatus({ questions: ["a", "b"], sample: 2 }, raw);
+    assert.equal(st.state, "done");
+    assert.equal(st.total, 2);
+  });
+});

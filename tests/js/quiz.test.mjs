@@ -313,3 +313,102 @@ describe("saved state", () => {
     assert.deepEqual(state.best, { score: 14, total: 15, at: 3 });
   });
 });
+
+describe("the final test's draw", () => {
+  // Three topics; each group holds one to three items; a group stays in its topic.
+  const bank = [];
+  const groups = { home: [2, 1, 3], "level-1": [1, 2, 2, 1], "level-2": [3, 3] };
+  for (const [topic, sizes] of Object.entries(groups)) {
+    sizes.forEach((n, g) => {
+      for (let k = 0; k < n; k++) bank.push({ id: `${topic}-${g}-${k}`, topic, group: `${topic}-g${g}` });
+    });
+  }
+  const blueprint = [["level-1", 3], ["home", 2], ["level-2", 2]];
+  const byId = Object.fromEntries(bank.map((q) => [q.id, q]));
+
+  test("every attempt holds the blueprint's count per topic, in its order, never two of a group", () => {
+    const seen = new Set();
+    for (let seed = 0; seed < 2000; seed++) {
+      const ids = quiz.draw(bank, blueprint, seed);
+      assert.equal(ids.length, 7);
+      assert.deepEqual(ids.map((id) => byId[id].topic), ["level-1", "level-1", "level-1", "home", "home", "level-2", "level-2"]);
+      const drawnGroups = ids.map((id) => byId[id].group);
+      assert.equal(new Set(drawnGroups).size, drawnGroups.length, `seed ${seed}: two items of a group`);
+      ids.forEach((id) => seen.add(id));
+    }
+    assert.equal(seen.size, bank.length, "every item of the bank is drawn in some attempt");
+  });
+
+  test("the same seed draws the same attempt; another seed, mostly another one", () => {
+    assert.deepEqual(quiz.draw(bank, blueprint, 7), quiz.draw(bank, blueprint, 7));
+    const attempts = new Set(Array.from({ length: 50 }, (_, s) => quiz.draw(bank, blueprint, s).join()));
+    assert.ok(attempts.size > 40);
+  });
+
+  test("an empty blueprint takes every question, shuffled", () => {
+    const ids = quiz.draw(bank, [], 3);
+    assert.deepEqual([...ids].sort(), bank.map((q) => q.id).sort());
+    assert.notDeepEqual(ids, bank.map((q) => q.id));
+  });
+});
+
+describe("the pass mark", () => {
+  test("passes at the mark, not below it; the count is rounded up", () => {
+    assert.equal(quiz.passes(16, 20, 80), true);
+    assert.equal(quiz.passes(15.99, 20, 80), false);
+    assert.equal(quiz.passes(13.6, 17, 80), true); // exactly 80 %, despite floating point
+    assert.equal(quiz.passes(3, 4, undefined), null);
+    assert.equal(quiz.passCount(20, 80), 16);
+    assert.equal(quiz.passCount(16, 80), 13);
+    assert.equal(quiz.passCount(15, 80), 12);
+  });
+
+  test("a finished attempt keeps whether it passed, in the last and the best result", () => {
+    const state = bsh.newQuizState(1);
+    quiz.record(state, { score: 10, total: 16 }, 1, 80);
+    assert.deepEqual(state.last, { score: 10, total: 16, at: 1, passed: false });
+    quiz.record(state, { score: 14, total: 16 }, 2, 80);
+    assert.deepEqual(state.best, { score: 14, total: 16, at: 2, passed: true });
+    const final = data({ id: "final-quiz", mode: "test", sample: 2 });
+    const back = bsh.parseQuizState(JSON.stringify(state), final);
+    assert.equal(back.best.passed, true);
+    assert.equal(back.last.passed, true);
+    const odd = bsh.parseQuizState(JSON.stringify({ ...state, last: { score: 1, total: 2, at: 3, passed: "yes" } }), final);
+    assert.equal("passed" in odd.last, false);
+  });
+});
+
+describe("results", () => {
+  test("topics from the weakest to the strongest, ties in their order", () => {
+    const topics = [
+      { id: "a", score: 2, total: 2 }, { id: "b", score: 0.5, total: 2 }, { id: "c", score: 1, total: 5 }, { id: "d", score: 1, total: 2 }, { id: "e", score: 0.5, total: 2 }
+    ];
+    assert.deepEqual(quiz.weakestFirst(topics).map((t) => t.id), ["c", "b", "e", "d", "a"]);
+  });
+
+  test("a prompt is shortened at a word for a link", () => {
+    assert.equal(quiz.shorten("Short one?", 70), "Short one?");
+    assert.equal(quiz.shorten("Which of these tools helps most, when you want to reach level 3?", 40), "Which of these tools helps most, when…");
+  });
+});
+
+describe("practice tries", () => {
+  test("a held first try and a second try survive a reload; judged questions and tests hold none", () => {
+    const state = bsh.newQuizState(5);
+    state.answers = { s1: ["a"], m1: ["a"], t1: ["true"] };
+    state.judged = ["t1"];
+    state.tries = { s1: 1, m1: 2, t1: 1, gone: 1 };
+    const back = bsh.parseQuizState(JSON.stringify(state), data());
+    assert.deepEqual(back.tries, { s1: 1, m1: 2 });
+    assert.deepEqual(bsh.parseQuizState(JSON.stringify({ ...state, tries: { s1: 3 } }), data()).tries, {});
+    assert.deepEqual(bsh.parseQuizState(JSON.stringify(state), data({ mode: "test" })).tries, {});
+  });
+
+  test("an ordering question never starts in the right order, whatever the seed", () => {
+    const two = { ...ordering, id: "o2", options: ["b", "a"], answer: ["a", "b"] };
+    for (let seed = 0; seed < 500; seed++) {
+      assert.notDeepEqual(quiz.optionOrder(ordering, seed), ordering.answer);
+      assert.deepEqual(quiz.optionOrder(two, seed), ["b", "a"]);
+    }
+  });
+});
