@@ -487,6 +487,8 @@ def load_content(root: Path, content_dir: str = "content", untranslated: list[Pr
         problems += found
         texts += [(site_doc, loc, v) for loc, v in iter_texts(Site, site_doc.data)]
         problems += _site_problems(site_doc, site)
+        if site is not None:
+            problems += itemrules.verdicts(site_doc, site.ui, languages)
 
     specs = page_specs(cdir, content_dir)
     loaded: list[_Loaded] = []

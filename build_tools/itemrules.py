@@ -122,6 +122,28 @@ def doubles(doc: Document, loc: Loc, value: Any, languages: Iterable[str]) -> li
 
 Item = tuple[Document, Loc, Question]
 
+VERDICTS = ("quiz_verdict_right", "quiz_verdict_wrong")
+LABELS = ("true", "false")
+
+
+def verdicts(site_doc: Document, ui: dict[str, Text], languages: Iterable[str]) -> list[Problem]:
+    """The page writes a verdict after every option, the true-false options included: a verdict that
+    shares a word with the labels "True"/"False" reads as a contradiction ("Salah — Benar")."""
+    problems = []
+    for lang in languages:
+        labels = {w for key in LABELS if key in ui for w in re.findall(r"\w+", ui[key][lang].lower())}
+        for key in VERDICTS:
+            if key not in ui:
+                continue
+            clash = sorted(labels & set(re.findall(r"\w+", ui[key][lang].lower())))
+            if clash:
+                message = (
+                    f"the verdict shares {', '.join(map(repr, clash))} with the true-false labels, so "
+                    "'<label> — <verdict>' reads as a contradiction; word it differently"
+                )
+                problems.append(site_doc.problem(("ui", key, lang), message))
+    return problems
+
 
 def _texts(q: Question, lang: str) -> dict[str, str]:
     return {o.id: (o.text[lang] if o.text else "") for o in q.options}
