@@ -106,13 +106,17 @@ UI_KEYS: dict[str, str] = {
     "quiz_incorrect": "Quiz feedback: the answer is wrong.",
     "quiz_verdict_right": "Before an option's explanation: it is a right answer (never a true/false label).",
     "quiz_verdict_wrong": "Before an option's explanation: it is a wrong answer (never a true/false label).",
-    "quiz_first_wrong": "Practice quiz: a first wrong try; the pick's explanation follows, with Try again and Show the answer.",
+    "quiz_first_wrong": (
+        "Practice quiz: a first wrong try; the pick's explanation follows, with Try again and Show the answer."
+    ),
     "quiz_wrong_picks": "Practice quiz, multiple choice, first wrong try: lead-in of the options wrongly picked.",
     "quiz_missed_picks": "Practice quiz, multiple choice, first wrong try: {n} right answers not picked.",
     "quiz_partial_multiple": "Multiple choice: {hits} right options chosen of {total}, {wrong} wrong ones.",
     "quiz_partial_ordering": "Ordering: {hits} of {total} items in the right place.",
     "quiz_your_answer": "Quiz feedback: 'Your answer:' before the options chosen.",
-    "quiz_other_options": "Quiz feedback, answer shown: lead-in of the explanations of the options neither right nor chosen.",
+    "quiz_other_options": (
+        "Quiz feedback, answer shown: lead-in of the explanations of the options neither right nor chosen."
+    ),
     "quiz_no_answer": "Quiz feedback: the question was left unanswered.",
     "quiz_result": "A score: '{score} of {total} ({percent})'.",
     "quiz_score": "Quiz results: 'Your score: {result}' with {result} from quiz_result.",

@@ -235,7 +235,7 @@ def explained(q: Question, option_id: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_verdicts_never_read_as_a_true_false_label(lang: str) -> None:
-    """"Benar"/"Salah" as a verdict after the option "Salah" would read as a contradiction."""
+    """ "Benar"/"Salah" as a verdict after the option "Salah" would read as a contradiction."""
     labels = {ui("true", lang).casefold(), ui("false", lang).casefold()}
     for key in ("quiz_verdict_right", "quiz_verdict_wrong"):
         verdict = ui(key, lang).casefold()
@@ -305,7 +305,8 @@ def test_the_final_quiz_and_its_bank(real_site: Path, lang: str) -> None:
     start = root.one(data_quiz_start=True)
     size = sum(page_.blueprint.values()) if page_.blueprint else len(page_.bank)
     count = -(-size * page_.pass_mark // 100)
-    facts = f"{ui('quiz_start_count', lang, n=size)} {ui('quiz_pass_rule', lang, percent=page_.pass_mark, count=count, total=size)}"
+    rule = ui("quiz_pass_rule", lang, percent=page_.pass_mark, count=count, total=size)
+    facts = f"{ui('quiz_start_count', lang, n=size)} {rule}"
     assert texts(start.all("p")) == [squash(facts), ui("quiz_start_note", lang), ui("quiz_start", lang)]
     assert data["sample"] == size and data["passMark"] == page_.pass_mark
     assert data["blueprint"] == [[t, n] for t, n in page_.blueprint.items()]
@@ -316,10 +317,12 @@ def test_the_final_quiz_and_its_bank(real_site: Path, lang: str) -> None:
     topics = sorted({q.topic for q in bank}, key=order.index)
     links = root.one("noscript").all("a")
     assert [(a.text, a.attrs["href"]) for a in links] == [(title(t, lang), f"{html_of(t)}#quiz") for t in topics]
-    assert {t: v["title"] for t, v in data["topics"].items()} == {t: title(t, lang) for t in {*topics, *page_.blueprint}}
+    expected_topics = {t: title(t, lang) for t in {*topics, *page_.blueprint}}
+    assert {t: v["title"] for t, v in data["topics"].items()} == expected_topics
     assert {q["id"]: (q["topic"], q["group"]) for q in data["questions"]} == {q.id: (q.topic, q.group) for q in bank}
     # The bank is no script of the page's: it loads on Start.
-    assert "quiz-bank" not in " ".join(s.attrs.get("src", "") for s in built(real_site, lang, html_of(final.id)).all("script"))
+    scripts = built(real_site, lang, html_of(final.id)).all("script")
+    assert "quiz-bank" not in " ".join(s.attrs.get("src", "") for s in scripts)
     # The questions, in their bank script.
     script = (real_site / lang / "assets/quiz-bank-final-quiz.js").read_text(encoding="utf-8")
     found = re.search(r"JSON\.parse\((\".*\")\);\s*$", script, re.S)

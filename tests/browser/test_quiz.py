@@ -233,7 +233,8 @@ def test_practice_shows_the_answer_after_two_wrong_tries_or_on_request(quiet: Pa
     item.locator('[data-quiz-action="show-answer"]').click()
     expect(item).to_have_attribute("data-quiz-state", "incorrect")
     expect_focus_inside(item.locator("[data-quiz-feedback]"))
-    assert squash(explanation(second, keys(second)[0], lang)) in squash(item.locator("[data-quiz-feedback]").inner_text())
+    feedback = squash(item.locator("[data-quiz-feedback]").inner_text())
+    assert squash(explanation(second, keys(second)[0], lang)) in feedback
     quiet.reload()  # judged stays judged
     expect(question(root, second)).to_have_attribute("data-quiz-state", "incorrect")
     expect(question(root, first)).to_have_attribute("data-quiz-state", "incorrect")
@@ -522,8 +523,10 @@ def test_the_start_panel_states_the_test_and_loads_the_bank_on_start(quiet: Page
     root = open_quiz(quiet, base_url, lang, final.quiz)
     start = root.locator("[data-quiz-start]")
     expect(start).to_be_visible()
-    facts = ui("quiz_start_count", lang, n=final.size) + " " + ui(
-        "quiz_pass_rule", lang, percent=final.page.pass_mark, count=final.needed, total=final.size
+    facts = (
+        ui("quiz_start_count", lang, n=final.size)
+        + " "
+        + ui("quiz_pass_rule", lang, percent=final.page.pass_mark, count=final.needed, total=final.size)
     )
     expect(start.locator("p").first).to_have_text(facts)
     expect(start).to_contain_text(ui("quiz_start_note", lang))
@@ -536,7 +539,8 @@ def test_the_start_panel_states_the_test_and_loads_the_bank_on_start(quiet: Page
     assert len(requested) == 1
     expect(start).to_be_hidden()
     check_draw(final, visible_questions(root, final.quiz))
-    assert quiet.evaluate("() => document.activeElement.closest('[data-quiz-question]') !== null"), "focus on the first question"
+    focused = quiet.evaluate("() => document.activeElement.closest('[data-quiz-question]') !== null")
+    assert focused, "focus on the first question"
 
 
 def test_thirty_attempts_each_follow_the_blueprint(quiet: Page, base_url: str, lang: str) -> None:
@@ -659,7 +663,8 @@ def test_a_pass_and_a_fail_are_judged_and_shown_on_the_dashboard(quiet: Page, ba
     pass_ = root.locator("[data-quiz-pass]")
     submit_anyway(root)  # nothing answered: not passed
     expect(pass_).to_have_attribute("data-passed", "false")
-    expect(pass_).to_contain_text(ui("quiz_not_passed", lang, date="X", count=final.needed, total=final.size).split("X")[1])
+    not_passed = ui("quiz_not_passed", lang, date="X", count=final.needed, total=final.size)
+    expect(pass_).to_contain_text(not_passed.split("X")[1])
     quiet.goto(f"{base_url}{lang}/progress.html")
     row = quiet.locator('[data-progress-quiz="final-quiz"]')
     expect(row).to_have_attribute("data-passed", "false")
@@ -671,7 +676,9 @@ def test_a_pass_and_a_fail_are_judged_and_shown_on_the_dashboard(quiet: Page, ba
     for q in drawn:
         answer(question(root, q), q, right=True)
     root.locator('[data-quiz-action="submit"]').click()
-    today = quiet.evaluate("lang => new Date().toLocaleDateString(lang, {year: 'numeric', month: 'long', day: 'numeric'})", lang)
+    today = quiet.evaluate(
+        "lang => new Date().toLocaleDateString(lang, {year: 'numeric', month: 'long', day: 'numeric'})", lang
+    )
     expect(pass_).to_have_attribute("data-passed", "true")
     expect(pass_).to_have_text(ui("quiz_passed", lang, date=today))
     expect(root.locator("[data-quiz-missed-section]")).to_be_hidden()
@@ -853,7 +860,8 @@ def test_print_shows_the_answers_and_the_result(quiet: Page, base_url: str, lang
     quiet.emulate_media(media="print")
     chosen = question(root, q).locator(f'[data-quiz-option="{keys(q)[0]}"]')
     expect(chosen).to_have_attribute("data-quiz-chosen", "")
-    assert chosen.locator("label").evaluate("el => getComputedStyle(el).fontWeight") == "700", "the answer is not marked"
+    weight = chosen.locator("label").evaluate("el => getComputedStyle(el).fontWeight")
+    assert weight == "700", "the answer is not marked"
     quiet.emulate_media(media="screen")
     submit_anyway(root)
     quiet.emulate_media(media="print")
