@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from build_tools import termbase, yamlload
+from build_tools import itemrules, termbase, yamlload
 from build_tools.errors import ContentError, Problem
 from build_tools.models import (
     ID_PATTERN,
@@ -487,6 +487,8 @@ def load_content(root: Path, content_dir: str = "content", untranslated: list[Pr
         problems += found
         texts += [(site_doc, loc, v) for loc, v in iter_texts(Site, site_doc.data)]
         problems += _site_problems(site_doc, site)
+        if site is not None:
+            problems += itemrules.verdicts(site_doc, site.ui, languages)
 
     specs = page_specs(cdir, content_dir)
     loaded: list[_Loaded] = []
@@ -520,12 +522,26 @@ def load_content(root: Path, content_dir: str = "content", untranslated: list[Pr
     problems += _stray_level_files(cdir, content_dir)
     problems += _stray_files(cdir, content_dir, specs)
     problems += check_structure(loaded, unread)
+    problems += [p for doc, loc, v in texts for p in itemrules.doubles(doc, loc, v, languages)]
+    problems += itemrules.check(_question_pools(loaded), languages, site_doc)
     problems += _termbase_problems(loaded, texts)
     if problems or site is None:
         raise ContentError(problems)
     pages = [LoadedPage(x.spec, x.page, x.doc) for x in loaded if x.page is not None]
     modules = iter(sorted((p for p in pages if isinstance(p.page, ModulePage)), key=_module_order))
     return Content(root, site, [next(modules) if isinstance(p.page, ModulePage) else p for p in pages])
+
+
+def _question_pools(loaded: list[_Loaded]) -> dict[str, list[itemrules.Item]]:
+    """The questions a learner meets as a whole, for the item-writing rules: every page's practice
+    quiz, and the final test's bank."""
+    practice: list[itemrules.Item] = [
+        (x.doc, ("quiz", i), q) for x in loaded if x.page for i, q in enumerate(x.page.quiz)
+    ]
+    final: list[itemrules.Item] = [
+        (x.doc, ("bank", i), q) for x in loaded if isinstance(x.page, FinalQuizPage) for i, q in enumerate(x.page.bank)
+    ]
+    return {"the practice quizzes": practice, "the final test's bank": final}
 
 
 def _termbase_problems(loaded: list[_Loaded], texts: Texts) -> list[Problem]:
@@ -626,6 +642,7 @@ def check_structure(loaded: list[_Loaded], unread: Sequence[PageSpec] = ()) -> l
                 claim(doc, ("bank", i, "id"), q.id)
                 problems += check_question(doc, ("bank", i), q)
             problems += _blueprint_problems(x, {y.spec.id for y in loaded} | {spec.id for spec in unread})
+            problems += _copied_items(x, loaded)
         if isinstance(page, ToolboxPage):
             for i, tool in enumerate(page.tools):
                 claim(doc, ("tools", i, "id"), tool.id)
@@ -675,6 +692,27 @@ def _blueprint_problems(x: _Loaded, pages: set[str]) -> list[Problem]:
                 f"but the bank has {have} group{'s' if have != 1 else ''} on it"
             )
             problems.append(doc.problem(where, message))
+    return problems
+
+
+def _copied_items(x: _Loaded, loaded: list[_Loaded]) -> list[Problem]:
+    """A final-test question that repeats a page's practice question (the same situation and
+    question in some language): the learner has seen its answer, so it tests nothing."""
+    assert isinstance(x.page, FinalQuizPage)
+
+    def said(q: Question, lang: str) -> str:
+        return " ".join(f"{q.scenario[lang] if q.scenario else ''} {q.prompt[lang]}".lower().split())
+
+    seen = {
+        (lang, said(q, lang)): q.id for y in loaded if y.page is not None for q in y.page.quiz for lang in q.prompt.root
+    }
+    problems = []
+    for i, q in enumerate(x.page.bank):
+        copied = {seen[key] for lang in q.prompt.root if (key := (lang, said(q, lang))) in seen}
+        if copied:
+            copies = ", ".join(sorted(copied))
+            message = f"repeats the practice question {copies} of a page; the final test asks its own"
+            problems.append(x.doc.problem(("bank", i, "prompt"), message))
     return problems
 
 
