@@ -72,6 +72,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Break ``text`` into lines no wider than ``width``; a word too long for a line is split."""
     lines: list[str] = []
     current = ""
+    width = max(width, text_width("M-", size, bold))  # at least one letter a line, or no line ever ends
     for word in text.split():
         candidate = f"{current} {word}" if current else word
         if text_width(candidate, size, bold) <= width:
@@ -80,7 +81,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
         if current:
             lines.append(current)
         current = ""
-        while text_width(word, size, bold) > width:
+        while len(word) > 1 and text_width(word, size, bold) > width:
             cut = len(word) - 1
             while cut > 1 and text_width(word[:cut] + "-", size, bold) > width:
                 cut -= 1

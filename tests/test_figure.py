@@ -10,6 +10,7 @@ from helpers import LANGS, REPO, home, level, minimal_tree, text
 
 from build_tools import figure
 from build_tools.content import load_content
+from build_tools.models import Text
 from build_tools.render import Lang, render_language
 
 
@@ -30,6 +31,21 @@ def test_a_word_longer_than_the_line_is_split_with_a_hyphen() -> None:
     assert all(line.endswith("-") for line in lines[:-1])
     assert all(figure.text_width(line, 16) <= 120 for line in lines)
     assert "".join(line.rstrip("-") for line in lines) == "Стратегическийпартнёрсамыйдлинный"
+
+
+def test_a_line_narrower_than_a_letter_still_ends() -> None:
+    # Very long level names push the ramp's edge past the drawing: the width left can be negative.
+    # Each line then holds one letter; it used to loop for ever on the empty rest of the word.
+    lines = figure.wrap("ab cd", -40, 16)
+    assert "".join(line.rstrip("-") for line in lines) == "abcd"
+
+
+def test_a_very_long_level_name_is_laid_out(content: object) -> None:
+    long_name = Text({lang: "Supplier " * 60 for lang in LANGS})
+    levels = [lv.model_copy(update={"short_name": long_name}) for lv in content.levels()]  # type: ignore[attr-defined]
+    ui = Lang("en", content, {}).ui  # type: ignore[arg-type]
+    fig = figure.layout(levels, "en", ui, current=1)
+    assert all(step.lines for step in fig.steps)
 
 
 def test_combining_marks_take_no_width() -> None:
