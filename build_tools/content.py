@@ -523,7 +523,7 @@ def load_content(root: Path, content_dir: str = "content", untranslated: list[Pr
     problems += _stray_files(cdir, content_dir, specs)
     problems += check_structure(loaded, unread)
     problems += [p for doc, loc, v in texts for p in itemrules.doubles(doc, loc, v, languages)]
-    problems += itemrules.check(_question_pools(loaded), languages, site_doc)
+    problems += itemrules.check(_question_pools(loaded), languages, site_doc, reported)
     problems += _termbase_problems(loaded, texts)
     if problems or site is None:
         raise ContentError(problems)

@@ -219,10 +219,16 @@ def _item_problems(doc: Document, loc: Loc, q: Question, lang: str, words: Words
             yield _problem(doc, (*loc, "options", i, "explain"), lang, o.explain[lang], m.group(0).strip(), message)
 
 
-def check(pools: dict[str, list[Item]], languages: list[str], site_doc: Document | None) -> list[Problem]:
-    """Every item-writing problem of the pools (``name -> questions``), in every language."""
+def check(
+    pools: dict[str, list[Item]],
+    languages: list[str],
+    site_doc: Document | None,
+    reported: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Every item-writing problem of the pools (``name -> questions``), in every language. A language
+    in ``reported`` (no text has it yet: said once at ``site.yaml``) is not said again here."""
     problems: list[Problem] = []
-    missing = [lang for lang in languages if lang not in WORDS]
+    missing = [lang for lang in languages if lang not in WORDS and lang not in reported]
     if missing and site_doc is not None:
         message = (
             f"no item-writing words for {', '.join(map(repr, missing))}: add them to WORDS in "

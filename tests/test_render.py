@@ -49,7 +49,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]
         question(
             "home-tf",
             type="true-false",
-            options=[{"id": "true", "explain": text("Yes.")}, {"id": "false", "explain": text("No.")}],
+            options=[{"id": "true", "explain": text("Because so.")}, {"id": "false", "explain": text("Because not.")}],
             answer="false",
         ),
         question("home-order", type="ordering", answer=["b", "a"]),

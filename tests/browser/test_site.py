@@ -299,7 +299,8 @@ def test_search_finds_other_forms_of_a_word(
         ("en", "strategy and marketing", "modules/customer-value.html"),
         ("ru", "стратегия и маркетинг", "modules/customer-value.html"),
         ("vi", "giá trị khách hàng", "modules/customer-value.html"),
-        ("vi", "bán hàng tư vấn", "toolbox.html"),
+        # The tool and its glossary entry both have every word in their titles: either may lead.
+        ("vi", "bán hàng tư vấn", "toolbox.html|glossary.html"),
     ],
 )
 def test_a_page_with_every_word_ranks_above_a_tag_with_one(
@@ -307,7 +308,7 @@ def test_a_page_with_every_word_ranks_above_a_tag_with_one(
 ) -> None:
     page.goto(f"{base_url}{lang}/index.html")
     hrefs = _search(page, query)
-    assert hrefs[0].split("?")[0].endswith(f"/{lang}/{first}"), hrefs[:3]
+    assert any(hrefs[0].split("?")[0].endswith(f"/{lang}/{one}") for one in first.split("|")), hrefs[:3]
 
 
 @pytest.mark.parametrize(("lang", "query"), [("ru", "ценность для клиента"), ("en", "value for money")])
