@@ -453,8 +453,8 @@ def bundle(root: Path) -> Path:
 BUNDLE_README = """The Buy-Sell Hierarchy - offline copy
 
 Unzip, then open index.html in a browser (double-click it). Everything works from the disk,
-with no internet connection: the pages in every language, the language switcher, search and the
-self-quiz (answers are saved in this browser only).
+with no internet connection: the pages in every language, the language switcher, search, the
+practice quizzes, the final test and the self-assessment (answers are saved in this browser only).
 
 To publish it on an internal web server instead, copy the whole folder there, under any path.
 """

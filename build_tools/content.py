@@ -907,17 +907,11 @@ def check_references(
             for ti, term in enumerate(x.page.terms):
                 if term.link and (error := resolve(term.link)):
                     problems.append(x.doc.problem(("terms", ti, "link"), error))
-        for qi, q in enumerate(x.page.quiz):
-            if q.review:
-                target = q.review if "#" in q.review else f"{x.spec.id}#{q.review}"
-                error = resolve(target)
-                if error:
-                    problems.append(x.doc.problem(("quiz", qi, "review"), error))
+        # A review is a section of the question's topic (its page; a final-test question's `topic`).
+        reviewed: list[tuple[Loc, Question, str]] = [(("quiz", i), q, x.spec.id) for i, q in enumerate(x.page.quiz)]
         if isinstance(x.page, FinalQuizPage):
-            for qi, fq in enumerate(x.page.bank):
-                if fq.review:
-                    target = fq.review if "#" in fq.review else f"{fq.topic}#{fq.review}"
-                    error = resolve(target)
-                    if error:
-                        problems.append(x.doc.problem(("bank", qi, "review"), error))
+            reviewed += [(("bank", i), q, q.topic) for i, q in enumerate(x.page.bank)]
+        for loc, q, topic in reviewed:
+            if q.review and (error := resolve(q.review if "#" in q.review else f"{topic}#{q.review}")):
+                problems.append(x.doc.problem((*loc, "review"), error))
     return problems
