@@ -544,6 +544,13 @@
     return { state: state, answered: answered, total: total, last: s.last, best: s.best };
   }
 
+  /** Whether a score passes: at least passMark per cent of the questions (no pass mark: null).
+   *  The final test judges an attempt with it; the dashboard, an attempt kept without its flag. */
+  function passes(score, total, passMark) {
+    if (typeof passMark !== "number") return null;
+    return total > 0 && score * 100 >= passMark * total - 1e-9;
+  }
+
   var bsh = {
     READ_KEY: READ_KEY, CHECKLIST_KEY: CHECKLIST_KEY, parseRead: parseRead, parseChecklists: parseChecklists, quizStatus: quizStatus,
     SITE_PREFIX: SITE_PREFIX, quizKey: quizKey, ASSESSMENT_VERSION: ASSESSMENT_VERSION, ASSESSMENT_KEY: ASSESSMENT_KEY,
@@ -551,7 +558,7 @@
     storage: storage, read: read, write: write,
     all: all, make: make, fill: fill, enhance: enhance, start: start,
     number: number, result: result, date: date, day: day, today: today, isDay: isDay,
-    newQuizState: newQuizState, parseQuizState: parseQuizState,
+    newQuizState: newQuizState, parseQuizState: parseQuizState, passes: passes,
     MAX_POINTS: MAX_POINTS, MAX_ITEMS: MAX_ITEMS, MAX_NAME: MAX_NAME, isPoints: isPoints, isObject: isObject,
     INFLUENCE: INFLUENCE, newPlan: newPlan, checkPlan: checkPlan, hasPlan: hasPlan,
     checkCustomer: checkCustomer, parseAssessments: parseAssessments, planSummary: planSummary, SLOT: SLOT, parseDrafts: parseDrafts

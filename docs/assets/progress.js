@@ -39,7 +39,7 @@
   function passed(result, passMark) {
     if (!result) return null;
     if (typeof result.passed === "boolean") return result.passed;
-    return result.score * 100 >= passMark * result.total - 1e-9;
+    return bsh.passes(result.score, result.total, passMark);
   }
 
   var logic = { quizStatus: quizStatus, customers: customers, isSiteKey: isSiteKey, passed: passed };

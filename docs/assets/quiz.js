@@ -112,11 +112,8 @@
     return out;
   }
 
-  /** Whether a score passes: at least passMark per cent of the questions (no pass mark: null). */
-  function passes(score, total, passMark) {
-    if (typeof passMark !== "number") return null;
-    return total > 0 && score * 100 >= passMark * total - 1e-9;
-  }
+  /** Whether a score passes the pass mark: bsh.js holds the rule, which the dashboard shares. */
+  var passes = bsh.passes;
 
   /** The score that passes, in questions: "16 of 20" for 80 %. */
   function passCount(total, passMark) {
