@@ -1,16 +1,14 @@
-"""axe-core (bundled by axe-playwright-python, no network) finds no violation on any page type, in
-light and dark mode (Material's two own findings are fixed by theme overrides:
-build_tools/theme/overrides/partials/search.html and docs/assets/site.css)."""
+"""axe-core finds no violation on any page type, in light and dark mode (tests/browser/axecheck.py;
+Material's two own findings are fixed by theme overrides: build_tools/theme/overrides/partials/
+search.html and docs/assets/site.css)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
-AXE = Axe()
+from .axecheck import in_both_schemes, violations
 
 
 def page_types(site: Path) -> list[str]:
@@ -30,28 +28,15 @@ def page_types(site: Path) -> list[str]:
     return [rel for rel in wanted if (site / "en" / rel).exists()]
 
 
-def _violations(browser: Browser, url: str, scheme: str) -> list[str]:
-    ctx = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    try:
-        page = ctx.new_page()
-        page.goto(url)
-        result = AXE.run(page)
-        return [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
-        ]
-    finally:
-        ctx.close()
-
-
 # Colours, structure and names do not depend on the language (tests/test_strings.py checks that
-# every language's names and labels are there): both schemes, in English.
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violation(browser: Browser, base_url: str, built_site: Path, lang: str, scheme: str) -> None:
+# every language's names and labels are there): in English.
+def test_no_axe_violation(page: Page, base_url: str, built_site: Path, lang: str) -> None:
     found = {}
     for rel in page_types(built_site):
-        violations = _violations(browser, f"{base_url}{lang}/{rel}", scheme)
-        if violations:
-            found[f"{lang}/{rel}"] = violations
+        page.goto(f"{base_url}{lang}/{rel}")
+        schemes = in_both_schemes(page)
+        if schemes != {"light": [], "dark": []}:
+            found[f"{lang}/{rel}"] = schemes
     assert found == {}
 
 
@@ -62,7 +47,6 @@ def test_no_axe_violation_on_the_language_chooser(browser: Browser, base_url: st
         page = ctx.new_page()
         page.goto(base_url)
         assert page.url == base_url
-        violations = AXE.run(page).response["violations"]
+        assert violations(page) == []
     finally:
         ctx.close()
-    assert [v["id"] for v in violations] == []
