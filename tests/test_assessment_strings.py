@@ -25,6 +25,22 @@ PLAN_LABELS = {
     "bsh-as-due": "as_plan_due",
 }
 
+CSV_COLUMNS = (
+    "as_col_customer",
+    "as_col_person",
+    "as_plan_role",
+    "as_plan_influence",
+    "as_plan_now",
+    "as_plan_target",
+    "as_plan_evidence",
+    "as_plan_action",
+    "as_plan_tool",
+    "as_plan_owner",
+    "as_plan_due",
+    "as_questions_heading",
+)
+"""The account plan's CSV columns, named by the widget from the strings it is given."""
+
 
 def assessment() -> AssessmentPage:
     p = content().page("assessment").page
@@ -58,6 +74,9 @@ def test_the_data_the_widget_reads(real_site: Path, lang: str) -> None:
         }
         for lv in assessment().levels
     ]
+    # The browser test downloads the CSV from one language's page (test_account_plan.py).
+    for key in (*CSV_COLUMNS, "as_plan_file", "as_influence_high", "as_influence_medium", "as_influence_low"):
+        assert data["ui"][key] == ui(key, lang), key
 
 
 @pytest.mark.parametrize("lang", LANGS)

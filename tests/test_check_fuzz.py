@@ -256,7 +256,7 @@ def encode(text: str, encoding: str) -> bytes:
 def fuzz(test: Any) -> Any:
     """The shared hypothesis settings: derandomised for CI unless FUZZ_SEED asks for a hunt."""
     return settings(
-        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "30")),
         deadline=None,
         derandomize="FUZZ_SEED" not in os.environ,
         database=None,

@@ -123,6 +123,8 @@ def test_the_404_page(real_site: Path, lang: str) -> None:
     assert article.one("h1").text.replace("¶", "").strip() == ui("not_found_title", lang)
     assert texts(article.all("p")) == [ui("not_found_text", lang), ui("back_home", lang)]
     assert article.all("p")[1].one("a").attrs["href"] == "index.html"
+    # Served at any depth (tests/browser/test_place.py), it finds its language's folder from this.
+    assert doc.one("head").all("script")[0].attrs["data-lang"] == lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
