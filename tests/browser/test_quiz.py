@@ -121,12 +121,14 @@ def answer(item: Locator, q: Question, *, right: bool) -> None:
         arrange(item, order)
         return
     chosen = keys(q) if right else [wrong_option(q)]
-    for box in item.locator('input:not([type="hidden"])').all():
-        value = box.get_attribute("value")
-        if value in chosen:
-            box.check()
+    for o in q.options:
+        box = item.locator(f'input:not([type="hidden"])[value="{o.id}"]')
+        # A test is answered twenty questions at a time: the mouse clicks each box where it is
+        # without Playwright's wait for it to stand still, and fails unless the click takes.
+        if o.id in chosen:
+            box.check(force=True)
         elif q.type == "multiple":
-            box.uncheck()
+            box.uncheck(force=True)
 
 
 def submit_anyway(root: Locator) -> None:
