@@ -3,7 +3,8 @@
 Checked per language over two pools of questions, the pages' practice quizzes and the final
 test's bank, since a learner meets each pool as a whole:
 
-- the key is the strictly longest option in at most 35 % of the single-choice questions;
+- the key is the strictly longest option in at most 35 % of the single-choice questions, and in
+  at most half of those of any one page's quiz (with four or more);
 - 40 % to 60 % of the true-false questions are keyed true;
 - no stem says how many answers to choose (the hint says it: "Choose two answers");
 - no explanation starts with a verdict (the page adds one, the same in every question);
@@ -29,6 +30,9 @@ from build_tools.models import Question, Text
 from build_tools.yamlload import Document, Loc
 
 LONGEST_KEY_MAX = 0.35
+QUIZ_LONGEST_KEY_MAX = 0.5
+QUIZ_MIN_SINGLES = 4
+"""One page's quiz: at most half of its single-choice keys the longest option, from four on."""
 TRUE_SHARE = (0.40, 0.60)
 
 
@@ -149,27 +153,48 @@ def _texts(q: Question, lang: str) -> dict[str, str]:
     return {o.id: (o.text[lang] if o.text else "") for o in q.options}
 
 
-def _longest_key(pool: list[Item], lang: str, name: str) -> list[Problem]:
-    singles = [(doc, loc, q) for doc, loc, q in pool if q.type == "single"]
-    if not singles:
-        return []
+def _cued(items: list[Item], lang: str) -> tuple[list[Item], int]:
+    """The single-choice questions of ``items`` whose key is the strictly longest option in
+    ``lang``, and how many single-choice questions there are."""
+    singles = [(doc, loc, q) for doc, loc, q in items if q.type == "single"]
     cued = []
     for doc, loc, q in singles:
         lengths = {oid: len(" ".join(text.split())) for oid, text in _texts(q, lang).items()}
         key = lengths.get(q.answer, 0)
         if all(key > n for oid, n in lengths.items() if oid != q.answer):
             cued.append((doc, loc, q))
-    limit = math.floor(LONGEST_KEY_MAX * len(singles))
-    if len(cued) <= limit:
-        return []
+    return cued, len(singles)
+
+
+def _longest_key(pool: list[Item], lang: str, name: str) -> list[Problem]:
+    """The pool as a whole, and each quiz of it on its own page: a learner who takes one quiz
+    should not find the cue there either."""
+    cued, singles = _cued(pool, lang)
+    problems = []
+    limit = math.floor(LONGEST_KEY_MAX * singles)
+    if len(cued) > limit:
+        problems.append(_cue_problem(cued, f"{lang}: in {name}", singles, f"at most {limit}, {LONGEST_KEY_MAX:.0%}"))
+    quizzes: dict[tuple[str, object], list[Item]] = {}
+    for item in pool:
+        quizzes.setdefault((str(item[0].path), item[1][0]), []).append(item)
+    for items in quizzes.values():
+        if len(items) == len(pool):
+            continue  # the pool is one quiz: checked above, more strictly
+        cued, singles = _cued(items, lang)
+        if singles >= QUIZ_MIN_SINGLES and len(cued) > QUIZ_LONGEST_KEY_MAX * singles:
+            problems.append(_cue_problem(cued, f"{lang}: in this quiz", singles, "at most half"))
+    return problems
+
+
+def _cue_problem(cued: list[Item], where: str, singles: int, limit: str) -> Problem:
     doc, loc, _ = cued[0]
     ids = ", ".join(q.id for _, _, q in cued)
     message = (
-        f"{lang}: in {name}, the key is the strictly longest option in {len(cued)} of {len(singles)} single-choice "
-        f"questions ({len(cued) / len(singles):.0%}; at most {limit}, {LONGEST_KEY_MAX:.0%}), so a learner can "
-        f"pick the longest option and score: shorten the key or lengthen a distractor in some of {ids}"
+        f"{where}, the key is the strictly longest option in {len(cued)} of {singles} single-choice "
+        f"questions ({len(cued) / singles:.0%}; {limit}), so a learner can pick the longest option and "
+        f"score: shorten the key or lengthen a distractor in some of {ids}"
     )
-    return [doc.problem((*loc, "answer"), message)]
+    return doc.problem((*loc, "answer"), message)
 
 
 def _true_share(pool: list[Item], name: str) -> list[Problem]:
