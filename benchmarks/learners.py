@@ -35,7 +35,8 @@ PREFIX = "/training/buy-sell/"
 
 
 class _Refs(HTMLParser):
-    """The stylesheets and scripts a page references (``data-src``: scripts loaded after paint)."""
+    """The stylesheets and scripts a page references, and the final test's bank (``data-quiz-bank``:
+    fetched when an attempt starts, weighed apart)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,8 +46,10 @@ class _Refs(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "link" and "stylesheet" in a.get("rel", "").split():
             self.refs.append(a["href"])
-        elif tag == "script":
-            self.refs += [a[k] for k in ("src", "data-src") if a.get(k)]
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"])
+        if a.get("data-quiz-bank"):
+            self.refs.append(a["data-quiz-bank"])
 
 
 @dataclass
