@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser.expected import content, plain, ui
+from browser.expected import CSV_COLUMNS, content, plain, ui
 from helpers import LANGS
 from htmldoc import Element, page, squash, texts
 
@@ -24,22 +24,6 @@ PLAN_LABELS = {
     "bsh-as-owner": "as_plan_owner",
     "bsh-as-due": "as_plan_due",
 }
-
-CSV_COLUMNS = (
-    "as_col_customer",
-    "as_col_person",
-    "as_plan_role",
-    "as_plan_influence",
-    "as_plan_now",
-    "as_plan_target",
-    "as_plan_evidence",
-    "as_plan_action",
-    "as_plan_tool",
-    "as_plan_owner",
-    "as_plan_due",
-    "as_questions_heading",
-)
-"""The account plan's CSV columns, named by the widget from the strings it is given."""
 
 
 def assessment() -> AssessmentPage:

@@ -24,3 +24,21 @@ def plain(value: str, lang: str) -> str:
     """A content text as the browser shows it: markup removed, whitespace collapsed."""
     targets = render.link_targets(content(), lang)
     return markup.to_plain(value, lambda ref: targets[ref])
+
+
+CSV_COLUMNS = (
+    "as_col_customer",
+    "as_col_person",
+    "as_plan_role",
+    "as_plan_influence",
+    "as_plan_now",
+    "as_plan_target",
+    "as_plan_evidence",
+    "as_plan_action",
+    "as_plan_tool",
+    "as_plan_owner",
+    "as_plan_due",
+    "as_questions_heading",
+)
+"""The account plan's CSV columns, in order, as interface keys: the widget names them from the
+strings it is given."""

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Dialog, Locator, Page, expect
 
 from .axecheck import WCAG, in_both_schemes
 from .conftest import SCRIPTS
-from .expected import content, plain, ui
+from .expected import CSV_COLUMNS, content, plain, ui
 from .test_assessment import (  # noqa: F401
     BLOCK_STORAGE,
     FULL_AND_CORRUPT,
@@ -316,23 +316,7 @@ def test_the_account_plan_downloads_as_csv_with_every_script_intact(
     assert b"\r\n" in raw
     with path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    header = [
-        ui(k, lang)
-        for k in (
-            "as_col_customer",
-            "as_col_person",
-            "as_plan_role",
-            "as_plan_influence",
-            "as_plan_now",
-            "as_plan_target",
-            "as_plan_evidence",
-            "as_plan_action",
-            "as_plan_tool",
-            "as_plan_owner",
-            "as_plan_due",
-            "as_questions_heading",
-        )
-    ]
+    header = [ui(k, lang) for k in CSV_COLUMNS]
     assert rows[0] == header
     assert len(rows) == 2
     row = dict(zip(header, rows[1], strict=True))
