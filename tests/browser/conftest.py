@@ -113,12 +113,20 @@ def _warm_context(browser: Browser, base_url: str) -> Iterator[tuple[BrowserCont
 def context(_warm_context: tuple[BrowserContext, Page], base_url: str) -> Iterator[BrowserContext]:
     """A browser context as a new one is: no page, cookie, stored data or cached response.
 
-    It is the worker's one context, emptied after each test: its pages closed, the cookies and
-    permissions cleared, every origin the test reached wiped (local storage, IndexedDB, caches)
-    and the HTTP cache cleared. A fresh context's first page costs about 0.5 CPU-s more than a
-    new page in a warm one, and browser tests are most of `make test`'s time on two cores. A test
-    that needs other context options (a locale, no JavaScript) makes its own context."""
+    It is the worker's one context, emptied after each test (``emptied_after``). A fresh
+    context's first page costs about 0.5 CPU-s more than a new page in a warm one, and browser
+    tests are most of `make test`'s time on two cores. A test that needs other context options
+    (a locale, no JavaScript) makes its own context."""
     ctx, keeper = _warm_context
+    with emptied_after(ctx, keeper, base_url):
+        yield ctx
+
+
+@contextlib.contextmanager
+def emptied_after(ctx: BrowserContext, keeper: Page, base_url: str) -> Iterator[None]:
+    """Afterwards, ``ctx`` holds ``keeper`` alone: the other pages closed, the cookies and
+    permissions cleared, every origin requested meanwhile wiped (local storage, IndexedDB, cache
+    storage, service workers) and the HTTP cache cleared (tests/browser/test_isolation.py)."""
     origins = {_origin(base_url)}
 
     def seen(request: Request) -> None:
@@ -126,18 +134,20 @@ def context(_warm_context: tuple[BrowserContext, Page], base_url: str) -> Iterat
             origins.add(_origin(request.url))
 
     ctx.on("request", seen)
-    yield ctx
-    ctx.remove_listener("request", seen)
-    for other in ctx.pages:
-        if other is not keeper:
-            other.close()
-    ctx.clear_cookies()
-    ctx.clear_permissions()
-    cdp = ctx.new_cdp_session(keeper)
-    for origin in sorted(origins):
-        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-    cdp.send("Network.clearBrowserCache")
-    cdp.detach()
+    try:
+        yield
+    finally:
+        ctx.remove_listener("request", seen)
+        for other in ctx.pages:
+            if other is not keeper:
+                other.close()
+        ctx.clear_cookies()
+        ctx.clear_permissions()
+        cdp = ctx.new_cdp_session(keeper)
+        for origin in sorted(origins):
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        cdp.send("Network.clearBrowserCache")
+        cdp.detach()
     assert keeper.evaluate("() => localStorage.length") == 0, "stored data left for the next test"
 
 
