@@ -17,7 +17,7 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import LANGS, PREFIX, SCRIPTS, run_nginx
+from .conftest import LANGS, PREFIX, SCRIPTS, QuietServer, run_nginx
 
 MouseButton = Literal["left", "middle", "right"]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -53,7 +53,7 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def python_404_url(built_site: Path) -> Iterator[str]:
     handler = functools.partial(_NotFoundHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()
