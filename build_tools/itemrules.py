@@ -7,7 +7,8 @@ test's bank, since a learner meets each pool as a whole:
   at most half of those of any one page's quiz (with four or more);
 - 40 % to 60 % of the true-false questions are keyed true;
 - no stem says how many answers to choose (the hint says it: "Choose two answers");
-- no explanation starts with a verdict (the page adds one, the same in every question);
+- no explanation starts with a verdict, or with a word or two of judgement taken back by "but"
+  (the page adds the verdict, the same in every question);
 - no option ends with a full stop, colon or semicolon (the page writes a verdict after it);
 - no text of the content has a doubled word or doubled punctuation.
 
@@ -43,15 +44,19 @@ class Words:
     count: re.Pattern[str]
     """An answer-count instruction in a stem ("choose two", "select all that apply")."""
     verdict: re.Pattern[str]
-    """A verdict at the start of an explanation ("Correct.", "No,")."""
+    """A verdict at the start of an explanation: a verdict word ("Correct.", "No,"), or a judgement
+    of a word or two taken back by "but" ("Helpful, but", "Welcome, but")."""
     doubled: frozenset[str] = frozenset()
     """Words that are correctly written twice in a row (reduplication)."""
 
 
-def _words(count: str, verdict: str, doubled: Iterable[str] = ()) -> Words:
+def _words(count: str, verdict: str, but: str, doubled: Iterable[str] = (), judgement: int = 2) -> Words:
+    """``judgement``: how many words a judgement before ``but`` may have (Vietnamese writes a word
+    as one syllable each)."""
+    hedge = rf"\w+(?:\s+\w+){{0,{judgement - 1}}},\s+(?:{but})\b"
     return Words(
         re.compile(count, re.IGNORECASE),
-        re.compile(rf"^\s*(?:{verdict})\s*[.!,:;—–-]", re.IGNORECASE),
+        re.compile(rf"^\s*(?:(?:{verdict})\s*[.!,:;—–-]|{hedge})", re.IGNORECASE),
         frozenset(doubled),
     )
 
@@ -61,22 +66,27 @@ WORDS: dict[str, Words] = {
         r"\b(?:choose|select|pick|tick|mark)\b[^.?!]{0,25}?\b(?:two|three|four|five|all|every|\d+)\b"
         r"|\ball that apply\b",
         r"correct|incorrect|right|wrong|yes|no|not quite|true|false|exactly",
+        r"but",
     ),
     "id": _words(
         r"\b(?:pilih(?:lah)?|tandai|centang)\b[^.?!]{0,25}?\b(?:dua|tiga|empat|lima|semua|\d+)\b"
         r"|\bsemua yang (?:sesuai|benar|tepat)\b",
         r"benar|salah|tepat|kurang tepat|tidak tepat|betul|keliru|ya|tidak|bukan",
+        r"tetapi|tapi|namun",
     ),
     "ru": _words(
         r"\bвыбер(?:ите|и)\b[^.?!]{0,25}?(?:\b(?:два|две|три|четыре|пять|все|всё|\d+)\b)"
         r"|\bвсе подходящие\b|\bвсе верные\b",
         r"верно|неверно|правильно|неправильно|не совсем|да|нет|точно|ошибка",
+        r"но|однако",
     ),
     "vi": _words(
         r"\bchọn\b[^.?!]{0,25}?\b(?:hai|ba|bốn|năm|tất cả|mọi|\d+)\b",
         r"đúng|sai|chính xác|chưa chính xác|chưa đúng|không đúng|không|phải|đúng vậy",
+        r"nhưng",
         # reduplicatives, and pairs across a word boundary ("năm năm": five years; "cung cấp cấp độ")
         ("từ", "dần", "thường", "ngày", "người", "nhà", "đâu", "cùng", "lâu", "mãi", "nhanh", "năm", "cấp"),
+        judgement=3,
     ),
 }
 
