@@ -163,9 +163,9 @@ def _texts(q: Question, lang: str) -> dict[str, str]:
     return {o.id: (o.text[lang] if o.text else "") for o in q.options}
 
 
-def _cued(items: list[Item], lang: str) -> tuple[list[Item], int]:
-    """The single-choice questions of ``items`` whose key is the strictly longest option in
-    ``lang``, and how many single-choice questions there are."""
+def _cued(items: list[Item], lang: str) -> tuple[list[Item], list[Item]]:
+    """The single-choice questions of ``items``, and those whose key is the strictly longest
+    option in ``lang``."""
     singles = [(doc, loc, q) for doc, loc, q in items if q.type == "single"]
     cued = []
     for doc, loc, q in singles:
@@ -173,26 +173,30 @@ def _cued(items: list[Item], lang: str) -> tuple[list[Item], int]:
         key = lengths.get(q.answer, 0)
         if all(key > n for oid, n in lengths.items() if oid != q.answer):
             cued.append((doc, loc, q))
-    return cued, len(singles)
+    return singles, cued
+
+
+def _quiz_of(item: Item) -> tuple[str, object]:
+    """The page quiz an item belongs to: its file and its list (``quiz`` or ``bank``)."""
+    return str(item[0].path), item[1][0]
 
 
 def _longest_key(pool: list[Item], lang: str, name: str) -> list[Problem]:
     """The pool as a whole, and each quiz of it on its own page: a learner who takes one quiz
     should not find the cue there either."""
-    cued, singles = _cued(pool, lang)
+    singles, cued = _cued(pool, lang)
     problems = []
-    limit = math.floor(LONGEST_KEY_MAX * singles)
+    limit = math.floor(LONGEST_KEY_MAX * len(singles))
     if len(cued) > limit:
-        problems.append(_cue_problem(cued, f"{lang}: in {name}", singles, f"at most {limit}, {LONGEST_KEY_MAX:.0%}"))
-    quizzes: dict[tuple[str, object], list[Item]] = {}
-    for item in pool:
-        quizzes.setdefault((str(item[0].path), item[1][0]), []).append(item)
-    for items in quizzes.values():
-        if len(items) == len(pool):
-            continue  # the pool is one quiz: checked above, more strictly
-        cued, singles = _cued(items, lang)
-        if singles >= QUIZ_MIN_SINGLES and len(cued) > QUIZ_LONGEST_KEY_MAX * singles:
-            problems.append(_cue_problem(cued, f"{lang}: in this quiz", singles, "at most half"))
+        where, bound = f"{lang}: in {name}", f"at most {limit}, {LONGEST_KEY_MAX:.0%}"
+        problems.append(_cue_problem(cued, where, len(singles), bound))
+    quizzes = {_quiz_of(item) for item in singles}
+    if len(quizzes) > 1:  # a pool of one quiz is checked above, more strictly
+        for quiz in sorted(quizzes, key=str):
+            in_quiz = sum(1 for item in singles if _quiz_of(item) == quiz)
+            quiz_cued = [item for item in cued if _quiz_of(item) == quiz]
+            if in_quiz >= QUIZ_MIN_SINGLES and len(quiz_cued) > QUIZ_LONGEST_KEY_MAX * in_quiz:
+                problems.append(_cue_problem(quiz_cued, f"{lang}: in this quiz", in_quiz, "at most half"))
     return problems
 
 
